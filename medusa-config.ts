@@ -1,0 +1,99 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { readEnvironment } from "./src/config/environment"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const env = readEnvironment()
+
+/** Modules that move to Redis when one is configured, so server and worker share state. */
+const redisModules = env.redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: env.redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl: env.redisUrl } },
+      },
+      {
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl: env.redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: env.redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.databaseUrl,
+    redisUrl: env.redisUrl,
+    workerMode: env.workerMode,
+    http: {
+      storeCors: env.storeCors,
+      adminCors: env.adminCors,
+      authCors: env.authCors,
+      jwtSecret: env.jwtSecret,
+      cookieSecret: env.cookieSecret,
+      // Admins sign in with e-mail and password only; shopper providers can never create one.
+      authMethodsPerActor: {
+        user: ["emailpass"],
+        customer: ["telegram"],
+      },
+    },
+  },
+  admin: {
+    disable: env.disableAdmin,
+    backendUrl: env.backendUrl,
+  },
+  plugins: [
+    { resolve: "@aistore/medusa-payment-yookassa", options: {} },
+    { resolve: "@aistore/medusa-telegram", options: {} },
+    { resolve: "@aistore/medusa-click-tracking", options: {} },
+  ],
+  modules: [
+    {
+      resolve: "@medusajs/medusa/auth",
+      options: {
+        providers: [
+          // Configuring providers replaces the defaults: e-mail/password stays for admins.
+          { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+          { resolve: "@aistore/medusa-telegram/providers/telegram-auth", id: "telegram" },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          { resolve: "@aistore/medusa-payment-yookassa/providers/yookassa", id: "yookassa" },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: "static", backend_url: `${env.backendUrl}/static` },
+          },
+        ],
+      },
+    },
+    ...redisModules,
+  ],
+})

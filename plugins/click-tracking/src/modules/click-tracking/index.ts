@@ -1,0 +1,8 @@
+import { Module } from "@medusajs/framework/utils"
+import ClickTrackingModuleService from "./service"
+
+export const CLICK_TRACKING_MODULE = "click_tracking"
+
+export default Module(CLICK_TRACKING_MODULE, {
+  service: ClickTrackingModuleService,
+})
