@@ -54,6 +54,8 @@ module.exports = defineConfig({
       },
     },
   },
+  // Russian is the catalogue's own language; English comes from Medusa's translations (?locale=en-US).
+  featureFlags: { translation: true },
   admin: {
     disable: env.disableAdmin,
     backendUrl: env.backendUrl,
@@ -64,6 +66,7 @@ module.exports = defineConfig({
     { resolve: "@aistore/medusa-click-tracking", options: {} },
   ],
   modules: [
+    { resolve: "@medusajs/medusa/translation" },
     {
       resolve: "@medusajs/medusa/auth",
       options: {

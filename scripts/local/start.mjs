@@ -200,7 +200,8 @@ async function main() {
   await assertPortFree(port, "the Medusa server", "PORT")
   await assertPortFree(storefrontPort, "the Mini App", "STOREFRONT_PORT")
 
-  const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", PORT: String(port) }
+  // `medusa start` assumes production unless told otherwise; local mode is development.
+  const env = { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", PORT: String(port) }
   if (env.DATABASE_URL) {
     await assertDatabaseReachable(env.DATABASE_URL)
   } else {

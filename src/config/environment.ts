@@ -107,7 +107,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     required("MEDUSA_BACKEND_URL", `http://localhost:${value("PORT") ?? "9000"}`, "the public https URL of the backend"),
     ["http:", "https:"]
   ).replace(/\/+$/, "")
-  if (isProduction && /^https?:\/\/(localhost|127\.|\[::1\])/.test(backendUrl)) {
+  if (isProduction && value("MEDUSA_BACKEND_URL") && /^https?:\/\/(localhost|127\.|\[::1\])/.test(backendUrl)) {
     problems.push("MEDUSA_BACKEND_URL must be the public address in production, not localhost")
   }
 

@@ -1,0 +1,105 @@
+import { spawn } from "node:child_process"
+import { join } from "node:path"
+import { EnvironmentError, readEnvironment } from "../../src/config/environment"
+
+const ROOT = join(__dirname, "..", "..")
+
+const PRODUCTION = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgres://medusa:secret@db:5432/medusa",
+  REDIS_URL: "redis://redis:6379",
+  JWT_SECRET: "j".repeat(40),
+  COOKIE_SECRET: "c".repeat(40),
+  MEDUSA_BACKEND_URL: "https://shop.example.ru",
+  STORE_CORS: "https://shop.example.ru",
+  ADMIN_CORS: "https://shop.example.ru",
+}
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    readEnvironment(env)
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvironmentError)
+    return (error as EnvironmentError).problems
+  }
+  return []
+}
+
+describe("readEnvironment", () => {
+  it("runs locally with nothing set, on embedded defaults", () => {
+    const env = readEnvironment({})
+    expect(env.isProduction).toBe(false)
+    expect(env.databaseUrl).toMatch(/^postgres:\/\/.+:54329\/aistore$/)
+    expect(env.redisUrl).toBeUndefined()
+    expect(env.workerMode).toBe("shared")
+    expect(env.backendUrl).toBe("http://localhost:9000")
+    expect(env.trustedProxyHops).toBe(0)
+  })
+
+  it("accepts a complete production environment", () => {
+    const env = readEnvironment({ ...PRODUCTION, MEDUSA_WORKER_MODE: "worker", TRUSTED_PROXY_HOPS: "1" })
+    expect(env).toMatchObject({
+      isProduction: true,
+      redisUrl: "redis://redis:6379",
+      workerMode: "worker",
+      trustedProxyHops: 1,
+      backendUrl: "https://shop.example.ru",
+      authCors: "https://shop.example.ru,https://shop.example.ru",
+    })
+  })
+
+  it("names every missing production variable in one message, and treats empty as missing", () => {
+    const problems = problemsOf({ NODE_ENV: "production", JWT_SECRET: "  " })
+    const named = problems.map((problem) => problem.split(" ")[0])
+    expect(named).toEqual([
+      "DATABASE_URL",
+      "REDIS_URL",
+      "JWT_SECRET",
+      "COOKIE_SECRET",
+      "MEDUSA_BACKEND_URL",
+      "STORE_CORS",
+      "ADMIN_CORS",
+    ])
+  })
+
+  it("refuses weak secrets, localhost URLs and malformed values in production", () => {
+    const problems = problemsOf({
+      ...PRODUCTION,
+      JWT_SECRET: "short",
+      MEDUSA_BACKEND_URL: "http://localhost:9000",
+      DATABASE_URL: "mysql://x@y/z",
+      MEDUSA_WORKER_MODE: "both",
+      TRUSTED_PROXY_HOPS: "-1",
+    })
+    expect(problems).toEqual([
+      expect.stringContaining("DATABASE_URL must be a postgres: or postgresql: URL"),
+      expect.stringContaining("JWT_SECRET must be at least 32 characters"),
+      expect.stringContaining("MEDUSA_BACKEND_URL must be the public address"),
+      expect.stringContaining("MEDUSA_WORKER_MODE must be one of shared, server, worker"),
+      expect.stringContaining("TRUSTED_PROXY_HOPS must be a whole number"),
+    ])
+  })
+})
+
+describe("a production start without secrets", () => {
+  it("stops with one message naming every missing variable", async () => {
+    const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" }
+    Object.assign(env, { NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true" })
+    const medusa = join(ROOT, "node_modules", ".bin", "medusa")
+    const child = spawn(medusa, ["start"], { cwd: ROOT, env })
+    let output = ""
+    child.stdout.on("data", (chunk) => (output += chunk))
+    child.stderr.on("data", (chunk) => (output += chunk))
+    // A start that wrongly succeeded would never exit: end it so the test fails instead of hanging.
+    const deadline = setTimeout(() => child.kill("SIGKILL"), 60_000)
+    const code = await new Promise<number | null>((done) => child.on("close", done))
+    clearTimeout(deadline)
+
+    expect(code).not.toBe(0)
+    expect(output).toContain("AI Store cannot start, the environment is incomplete")
+    for (const name of ["DATABASE_URL", "REDIS_URL", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_BACKEND_URL"]) {
+      expect(output).toContain(`${name} is required in production`)
+    }
+    expect(output).not.toContain("Server is ready")
+  })
+})

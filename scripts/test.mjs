@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every test of the workspace against a real PostgreSQL.
+ * Uses DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD when DB_HOST is set, else starts
+ * an embedded PostgreSQL of its own. Builds the plugins first: the app loads them
+ * from their built output, exactly as an integrator would. Extra arguments go to jest.
+ */
+import { spawn } from "node:child_process"
+import { mkdirSync } from "node:fs"
+import { dirname, join, resolve } from "node:path"
+import { fileURLToPath } from "node:url"
+import { startEmbeddedDatabase } from "./local/embedded-database.mjs"
+import { assertPortFree } from "./local/preflight.mjs"
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..")
+const BIN = join(ROOT, "node_modules", ".bin")
+const TEST_DATABASE_PORT = 54330
+const PLUGINS = ["payment-yookassa", "telegram", "click-tracking"]
+
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
+delete env.NODE_ENV
+
+function run(command, args, options = {}) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit", ...options })
+    child.on("error", fail)
+    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`${[command, ...args].join(" ")} exited with ${code}`))))
+  })
+}
+
+let database
+try {
+  await Promise.all([
+    ...PLUGINS.map((plugin) => run(join(BIN, "medusa"), ["plugin:build"], { cwd: join(ROOT, "plugins", plugin) })),
+    run("npm", ["run", "build", "--workspace", "storefront-miniapp"]),
+  ])
+
+  if (!env.DB_HOST) {
+    mkdirSync(join(ROOT, ".local"), { recursive: true })
+    await assertPortFree(TEST_DATABASE_PORT, "the tests' embedded PostgreSQL", "DB_HOST (to use your own PostgreSQL)")
+    database = await startEmbeddedDatabase({ root: ROOT, port: TEST_DATABASE_PORT, folder: "test-postgres" })
+    // "localhost", not 127.0.0.1: Medusa's test runner asks for SSL on any other host name.
+    Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(TEST_DATABASE_PORT), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" })
+  }
+
+  await run(join(BIN, "jest"), ["--runInBand", "--forceExit", ...process.argv.slice(2)], {
+    env: { ...env, NODE_OPTIONS: "--experimental-vm-modules" },
+  })
+} catch (error) {
+  process.stderr.write(`${error.message}\n`)
+  process.exitCode = 1
+} finally {
+  await database?.stop()
+}

@@ -1,0 +1,346 @@
+import fs from "fs"
+import path from "path"
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import {
+  ContainerRegistrationKeys,
+  FeatureFlag,
+  Modules,
+  ProductStatus,
+} from "@medusajs/framework/utils"
+import {
+  createProductCategoriesWorkflow,
+  createProductsWorkflow,
+  createTranslationsWorkflow,
+  updateStoresWorkflow,
+  uploadFilesWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+/** Store metadata key set when the demo catalogue has been seeded completely. */
+export const DEMO_SEEDED_MARKER = "demo_catalogue_seeded_at"
+/** The store's primary content is Russian; English lives in the translation module. */
+export const PRIMARY_LOCALE = "ru-RU"
+export const ENGLISH_LOCALE = "en-US"
+export const ACCESS_OPTION_TITLE = "Доступ"
+export const ACCESS_OPTION_VALUE = "Полный доступ"
+
+interface LocalizedText {
+  ru: string
+  en: string
+}
+
+export interface DemoCategory {
+  handle: string
+  name: LocalizedText
+  description: LocalizedText
+}
+
+export interface DemoCourse {
+  handle: string
+  category: string
+  title: LocalizedText
+  subtitle: LocalizedText
+  description: LocalizedText
+  price_rub: number
+  level: string
+  duration_hours: number
+  lessons: number
+  cover: string
+}
+
+export interface DemoCatalogue {
+  categories: DemoCategory[]
+  courses: DemoCourse[]
+}
+
+export interface SeedDemoResult {
+  /** Categories and products created by this run. */
+  created: number
+  /** True when the store was already marked as seeded and nothing was done. */
+  skipped: boolean
+}
+
+type TranslationInput = {
+  reference: "product" | "product_category"
+  reference_id: string
+  locale_code: string
+  translations: Record<string, string>
+}
+
+/**
+ * Where the catalogue (catalogue.json + covers/) lives. In the source tree it sits next to
+ * this file. `medusa build` compiles only TypeScript into `.medusa/server/src`, so the built
+ * script finds it next to itself only if the build copies the folder; otherwise it falls back
+ * to the project's source tree (`.medusa/server/src/scripts` → `../../../../src/scripts`) and to
+ * the working directory. `DEMO_CATALOGUE_DIR` overrides everything.
+ */
+export function resolveCatalogueDir(): string {
+  const candidates = [
+    process.env.DEMO_CATALOGUE_DIR,
+    path.join(__dirname, "demo-catalogue"),
+    path.resolve(__dirname, "..", "..", "..", "..", "src", "scripts", "demo-catalogue"),
+    path.resolve(process.cwd(), "src", "scripts", "demo-catalogue"),
+  ].filter((dir): dir is string => !!dir)
+
+  for (const dir of candidates) {
+    if (
+      fs.existsSync(path.join(dir, "catalogue.json")) &&
+      fs.existsSync(path.join(dir, "covers"))
+    ) {
+      return dir
+    }
+  }
+  throw new Error(
+    `Demo catalogue not found (catalogue.json and covers/); looked in:\n  ${candidates.join("\n  ")}`
+  )
+}
+
+export function loadDemoCatalogue(dir: string = resolveCatalogueDir()): DemoCatalogue {
+  const catalogue = JSON.parse(
+    fs.readFileSync(path.join(dir, "catalogue.json"), "utf8")
+  ) as DemoCatalogue
+  if (!Array.isArray(catalogue.categories) || !Array.isArray(catalogue.courses)) {
+    throw new Error(`${dir}/catalogue.json must have "categories" and "courses" arrays`)
+  }
+  const categoryHandles = new Set(catalogue.categories.map((category) => category.handle))
+  for (const course of catalogue.courses) {
+    if (!categoryHandles.has(course.category)) {
+      throw new Error(`Course "${course.handle}" has an unknown category "${course.category}"`)
+    }
+    if (!Number.isFinite(course.price_rub) || course.price_rub < 0) {
+      throw new Error(`Course "${course.handle}" has an invalid price_rub`)
+    }
+  }
+  return catalogue
+}
+
+function translationsEnabled(container: MedusaContainer): boolean {
+  return (
+    FeatureFlag.isFeatureEnabled("translation") &&
+    container.hasRegistration(Modules.TRANSLATION)
+  )
+}
+
+/**
+ * Seeds the demo catalogue: 4 categories and 15 published courses priced in RUB, covers
+ * uploaded through the file module, English as en-US translations.
+ *
+ * Idempotent: a store already marked with `metadata.demo_catalogue_seeded_at` is skipped as a
+ * whole; otherwise categories and products whose handle exists are left alone (so an
+ * interrupted run resumes), missing English translations are added, and the marker is set last.
+ */
+export async function seedDemoCatalogue(container: MedusaContainer): Promise<SeedDemoResult> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const storeModule = container.resolve(Modules.STORE)
+  const productModule = container.resolve(Modules.PRODUCT)
+
+  const [store] = await storeModule.listStores(
+    {},
+    { take: 1, relations: ["supported_locales"] }
+  )
+  if (!store) {
+    throw new Error("No store found: run `medusa db:migrate` first (it creates the store)")
+  }
+  if (store.metadata?.[DEMO_SEEDED_MARKER]) {
+    logger.info(
+      `Demo catalogue: already seeded at ${String(store.metadata[DEMO_SEEDED_MARKER])}, skipping`
+    )
+    return { created: 0, skipped: true }
+  }
+  if (!store.default_sales_channel_id) {
+    throw new Error("The store has no default sales channel: run `medusa db:migrate` first")
+  }
+
+  const catalogueDir = resolveCatalogueDir()
+  const catalogue = loadDemoCatalogue(catalogueDir)
+  const withTranslations = translationsEnabled(container)
+  let created = 0
+
+  // Categories
+  const existingCategories = await productModule.listProductCategories(
+    { handle: catalogue.categories.map((category) => category.handle) },
+    { select: ["id", "handle"] }
+  )
+  const categoryIdByHandle = new Map(
+    existingCategories.map((category) => [category.handle, category.id])
+  )
+  const missingCategories = catalogue.categories.filter(
+    (category) => !categoryIdByHandle.has(category.handle)
+  )
+  if (missingCategories.length) {
+    const { result } = await createProductCategoriesWorkflow(container).run({
+      input: {
+        product_categories: missingCategories.map((category) => ({
+          handle: category.handle,
+          name: category.name.ru,
+          description: category.description.ru,
+          is_active: true,
+          is_internal: false,
+        })),
+      },
+    })
+    for (const category of result) {
+      categoryIdByHandle.set(category.handle, category.id)
+    }
+    created += result.length
+  }
+
+  // Products
+  const existingProducts = await productModule.listProducts(
+    { handle: catalogue.courses.map((course) => course.handle) },
+    { select: ["id", "handle"], withDeleted: false }
+  )
+  const productIdByHandle = new Map(existingProducts.map((product) => [product.handle, product.id]))
+  const missingCourses = catalogue.courses.filter((course) => !productIdByHandle.has(course.handle))
+  if (missingCourses.length) {
+    const { result: files } = await uploadFilesWorkflow(container).run({
+      input: {
+        files: missingCourses.map((course) => ({
+          filename: course.cover,
+          mimeType: "image/png",
+          content: fs.readFileSync(path.join(catalogueDir, "covers", course.cover)).toString("base64"),
+          access: "public" as const,
+        })),
+      },
+    })
+
+    const { result: products } = await createProductsWorkflow(container).run({
+      input: {
+        products: missingCourses.map((course, index) => {
+          // The local provider keys files as `<timestamp>-<filename>`; match by name, not order alone.
+          const coverUrl = (
+            files.find((file) => file.url.endsWith(`-${course.cover}`)) ?? files[index]
+          ).url
+          return {
+            title: course.title.ru,
+            subtitle: course.subtitle.ru,
+            description: course.description.ru,
+            handle: course.handle,
+            status: ProductStatus.PUBLISHED,
+            // Digital goods: no shipping profile, so line items don't require shipping.
+            thumbnail: coverUrl,
+            images: [{ url: coverUrl }],
+            category_ids: [categoryIdByHandle.get(course.category)!],
+            sales_channels: [{ id: store.default_sales_channel_id! }],
+            options: [{ title: ACCESS_OPTION_TITLE, values: [ACCESS_OPTION_VALUE] }],
+            variants: [
+              {
+                title: ACCESS_OPTION_VALUE,
+                sku: course.handle.toUpperCase(),
+                manage_inventory: false,
+                options: { [ACCESS_OPTION_TITLE]: ACCESS_OPTION_VALUE },
+                prices: [{ currency_code: "rub", amount: course.price_rub }],
+              },
+            ],
+            metadata: {
+              level: course.level,
+              duration_hours: course.duration_hours,
+              lessons: course.lessons,
+            },
+          }
+        }),
+      },
+    })
+    for (const product of products) {
+      productIdByHandle.set(product.handle, product.id)
+    }
+    created += products.length
+  }
+
+  // English translations (translation module, feature flag `translation`)
+  if (withTranslations) {
+    await ensureLocales(container, store.id, (store.supported_locales ?? []).map((l) => l.locale_code))
+    await ensureEnglishTranslations(container, catalogue, categoryIdByHandle, productIdByHandle)
+  } else {
+    logger.warn(
+      "Demo catalogue: the translation feature flag is off, English content was not created " +
+        "(enable `featureFlags.translation` and the translation module, then seed a fresh store)"
+    )
+  }
+
+  // Marker last: only a complete seed is marked.
+  const [current] = await storeModule.listStores({ id: store.id }, { select: ["id", "metadata"] })
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: store.id },
+      update: {
+        metadata: { ...(current?.metadata ?? {}), [DEMO_SEEDED_MARKER]: new Date().toISOString() },
+      },
+    },
+  })
+
+  logger.info(
+    `Demo catalogue: ${created} created (${catalogue.categories.length} categories, ` +
+      `${catalogue.courses.length} courses in the catalogue)` +
+      (withTranslations ? `, English as ${ENGLISH_LOCALE}` : "")
+  )
+  return { created, skipped: false }
+}
+
+/** The store offers Russian (primary content) and English; keeps any locale already configured. */
+async function ensureLocales(
+  container: MedusaContainer,
+  storeId: string,
+  current: string[]
+): Promise<void> {
+  const wanted = [PRIMARY_LOCALE, ENGLISH_LOCALE].filter((code) => !current.includes(code))
+  if (!wanted.length) {
+    return
+  }
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: storeId },
+      update: {
+        supported_locales: [...current, ...wanted].map((locale_code) => ({ locale_code })),
+      },
+    },
+  })
+}
+
+async function ensureEnglishTranslations(
+  container: MedusaContainer,
+  catalogue: DemoCatalogue,
+  categoryIdByHandle: Map<string, string>,
+  productIdByHandle: Map<string, string>
+): Promise<void> {
+  const translationModule = container.resolve(Modules.TRANSLATION)
+
+  const wanted: TranslationInput[] = [
+    ...catalogue.categories.map((category) => ({
+      reference: "product_category" as const,
+      reference_id: categoryIdByHandle.get(category.handle)!,
+      locale_code: ENGLISH_LOCALE,
+      translations: { name: category.name.en, description: category.description.en },
+    })),
+    ...catalogue.courses.map((course) => ({
+      reference: "product" as const,
+      reference_id: productIdByHandle.get(course.handle)!,
+      locale_code: ENGLISH_LOCALE,
+      translations: {
+        title: course.title.en,
+        subtitle: course.subtitle.en,
+        description: course.description.en,
+      },
+    })),
+  ]
+
+  const existing = await translationModule.listTranslations(
+    { reference_id: wanted.map((t) => t.reference_id), locale_code: ENGLISH_LOCALE },
+    { select: ["id", "reference_id"] }
+  )
+  const translated = new Set(existing.map((t) => t.reference_id))
+  const missing = wanted.filter((t) => !translated.has(t.reference_id))
+  if (missing.length) {
+    await createTranslationsWorkflow(container).run({ input: { translations: missing } })
+  }
+}
+
+export default async function seedDemo({ container }: ExecArgs): Promise<void> {
+  const started = Date.now()
+  const result = await seedDemoCatalogue(container)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  logger.info(
+    `Demo catalogue: ${result.skipped ? "skipped" : `${result.created} created`} in ${
+      Date.now() - started
+    } ms`
+  )
+}
