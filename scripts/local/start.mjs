@@ -106,7 +106,9 @@ async function shutdown(code) {
     return
   }
   stopping = true
-  say("stopping…")
+  if (children.size || database) {
+    say("stopping…")
+  }
   await Promise.all(
     [...children].map(
       (child) =>
@@ -267,6 +269,10 @@ async function main() {
 
 process.on("SIGINT", () => void shutdown(0))
 process.on("SIGTERM", () => void shutdown(0))
+process.on("SIGHUP", () => void shutdown(0))
+// npm does not pass a SIGTERM it receives on to us: when it dies, we are re-parented; stop then.
+const parent = process.ppid
+setInterval(() => process.ppid !== parent && void shutdown(0), 1000).unref()
 
 main().catch((error) => {
   if (!stopping) {
