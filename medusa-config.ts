@@ -73,7 +73,14 @@ module.exports = defineConfig({
         providers: [
           // Configuring providers replaces the defaults: e-mail/password stays for admins.
           { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
-          { resolve: "@aistore/medusa-telegram/providers/telegram-auth", id: "telegram" },
+          {
+            resolve: "@aistore/medusa-telegram/providers/telegram-auth",
+            id: "telegram",
+            options: {
+              botToken: env.telegram.botToken,
+              initDataMaxAgeSeconds: env.telegram.initDataMaxAgeSeconds,
+            },
+          },
         ],
       },
     },

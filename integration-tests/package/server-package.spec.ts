@@ -82,6 +82,8 @@ describe("the production server package", () => {
       MEDUSA_BACKEND_URL: "https://shop.aistore.test",
       STORE_CORS: "https://shop.aistore.test",
       ADMIN_CORS: "https://shop.aistore.test",
+      TELEGRAM_BOT_TOKEN: "7000000001:AAPackageTestToken_abcdefghijklmnop",
+      TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
       PORT: String(port),
       DISABLE_MEDUSA_ADMIN: "true",
     }

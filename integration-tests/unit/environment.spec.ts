@@ -13,6 +13,8 @@ const PRODUCTION = {
   MEDUSA_BACKEND_URL: "https://shop.example.ru",
   STORE_CORS: "https://shop.example.ru",
   ADMIN_CORS: "https://shop.example.ru",
+  TELEGRAM_BOT_TOKEN: "7000000001:AAExampleTokenForTests_abcdefghijkl",
+  TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
 }
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -34,6 +36,12 @@ describe("readEnvironment", () => {
     expect(env.workerMode).toBe("shared")
     expect(env.backendUrl).toBe("http://localhost:9000")
     expect(env.trustedProxyHops).toBe(0)
+    expect(env.telegram).toEqual({
+      botToken: expect.stringMatching(/^\d+:/),
+      adminChatId: undefined,
+      apiRoot: "https://api.telegram.org",
+      initDataMaxAgeSeconds: 86400,
+    })
   })
 
   it("accepts a complete production environment", () => {
@@ -59,6 +67,8 @@ describe("readEnvironment", () => {
       "MEDUSA_BACKEND_URL",
       "STORE_CORS",
       "ADMIN_CORS",
+      "TELEGRAM_BOT_TOKEN",
+      "TELEGRAM_ADMIN_CHAT_ID",
     ])
   })
 
@@ -70,6 +80,7 @@ describe("readEnvironment", () => {
       DATABASE_URL: "mysql://x@y/z",
       MEDUSA_WORKER_MODE: "both",
       TRUSTED_PROXY_HOPS: "-1",
+      TELEGRAM_BOT_TOKEN: "not-a-token",
     })
     expect(problems).toEqual([
       expect.stringContaining("DATABASE_URL must be a postgres: or postgresql: URL"),
@@ -77,6 +88,7 @@ describe("readEnvironment", () => {
       expect.stringContaining("MEDUSA_BACKEND_URL must be the public address"),
       expect.stringContaining("MEDUSA_WORKER_MODE must be one of shared, server, worker"),
       expect.stringContaining("TRUSTED_PROXY_HOPS must be a whole number"),
+      expect.stringContaining("TELEGRAM_BOT_TOKEN must look like <bot id>:<secret>"),
     ])
   })
 })
@@ -97,7 +109,7 @@ describe("a production start without secrets", () => {
 
     expect(code).not.toBe(0)
     expect(output).toContain("AI Store cannot start, the environment is incomplete")
-    for (const name of ["DATABASE_URL", "REDIS_URL", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_BACKEND_URL"]) {
+    for (const name of ["DATABASE_URL", "REDIS_URL", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_BACKEND_URL", "TELEGRAM_BOT_TOKEN"]) {
       expect(output).toContain(`${name} is required in production`)
     }
     expect(output).not.toContain("Server is ready")

@@ -24,6 +24,18 @@ export interface StoreEnvironment {
   disableAdmin: boolean
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustedProxyHops: number
+  telegram: TelegramEnvironment
+}
+
+export interface TelegramEnvironment {
+  /** The bot's token: checks shoppers' initData and sends messages. */
+  botToken: string
+  /** The merchant's chat for sale notifications (a user, group or channel id). */
+  adminChatId?: string
+  /** Bot API base URL: a local Bot API server, or a test double. */
+  apiRoot: string
+  /** How old a shopper's initData may be, in seconds. */
+  initDataMaxAgeSeconds: number
 }
 
 /** Port the embedded PostgreSQL of local mode listens on. */
@@ -32,6 +44,9 @@ export const LOCAL_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${LOCA
 export const LOCAL_STOREFRONT_URL = "http://localhost:5173"
 
 const LOCAL_SECRET = "local-development-only-secret"
+/** Shaped like a real token so every code path runs; `npm start` replaces it with a generated one. */
+export const LOCAL_BOT_TOKEN = "1000000001:local-development-bot-token"
+export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 const WORKER_MODES: readonly WorkerMode[] = ["shared", "server", "worker"]
 
 export class EnvironmentError extends Error {
@@ -126,6 +141,21 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, got "${hopsRaw}"`)
   }
 
+  const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
+  if (!/^\d+:[\w-]+$/.test(botToken)) {
+    problems.push("TELEGRAM_BOT_TOKEN must look like <bot id>:<secret>, as @BotFather gives it")
+  }
+  const adminChatId = required("TELEGRAM_ADMIN_CHAT_ID", "", "the merchant's chat for sale notifications") || undefined
+  if (adminChatId && !/^-?\d+$/.test(adminChatId)) {
+    problems.push(`TELEGRAM_ADMIN_CHAT_ID must be a numeric chat id, got "${adminChatId}"`)
+  }
+  const apiRoot = url("TELEGRAM_API_ROOT", value("TELEGRAM_API_ROOT") ?? TELEGRAM_API_ROOT, ["http:", "https:"])
+  const maxAgeRaw = value("TELEGRAM_INIT_DATA_MAX_AGE") ?? "86400"
+  const initDataMaxAgeSeconds = Number(maxAgeRaw)
+  if (!Number.isInteger(initDataMaxAgeSeconds) || initDataMaxAgeSeconds < 60) {
+    problems.push(`TELEGRAM_INIT_DATA_MAX_AGE must be a whole number of seconds, at least 60, got "${maxAgeRaw}"`)
+  }
+
   if (problems.length) {
     throw new EnvironmentError(problems)
   }
@@ -143,5 +173,6 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     workerMode: workerModeRaw as WorkerMode,
     disableAdmin: value("DISABLE_MEDUSA_ADMIN") === "true",
     trustedProxyHops,
+    telegram: { botToken, adminChatId, apiRoot: apiRoot.replace(/\/+$/, ""), initDataMaxAgeSeconds },
   }
 }
