@@ -9,7 +9,7 @@
  * Ctrl-C stops every child and the database.
  */
 import { spawn } from "node:child_process"
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomInt } from "node:crypto"
 import { createWriteStream, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -18,6 +18,7 @@ import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "./embedded-databa
 import { fingerprint } from "./fingerprint.mjs"
 import { acquireStartLock, assertDatabaseReachable, assertPortFree, StartError } from "./preflight.mjs"
 import { LocalState } from "./state.mjs"
+import { testShopperLaunchUrl } from "./test-shopper.mjs"
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
 const SERVER_DIR = join(ROOT, ".medusa", "server")
@@ -215,6 +216,13 @@ async function main() {
   }
   env.STORE_CORS ||= storefrontUrl
   env.MEDUSA_BACKEND_URL ||= backendUrl
+  // A bot token of this data folder's own: local initData is signed with it, nothing real is.
+  if (!env.TELEGRAM_BOT_TOKEN) {
+    if (!state.get("telegramBotToken")) {
+      state.set("telegramBotToken", `${randomInt(1_000_000_000, 2_000_000_000)}:${randomBytes(26).toString("base64url")}`)
+    }
+    env.TELEGRAM_BOT_TOKEN = state.get("telegramBotToken")
+  }
 
   const buildPrint = await buildStale(state, env)
   const appDir = dev ? ROOT : SERVER_DIR
@@ -264,6 +272,7 @@ async function main() {
       : `            ${ADMIN_EMAIL} was created by another setup; reset it with: npx medusa user -e <e-mail> -p <password>`
   )
   say(`  Mini App: ${storefrontUrl}`)
+  say(`  As a signed-in test shopper (valid 24 h): ${await testShopperLaunchUrl(storefrontUrl, env.TELEGRAM_BOT_TOKEN)}`)
   say("  Press Ctrl-C to stop.")
 }
 
