@@ -66,32 +66,9 @@ type TranslationInput = {
   translations: Record<string, string>
 }
 
-/**
- * Where the catalogue (catalogue.json + covers/) lives. In the source tree it sits next to
- * this file. `medusa build` compiles only TypeScript into `.medusa/server/src`, so the built
- * script finds it next to itself only if the build copies the folder; otherwise it falls back
- * to the project's source tree (`.medusa/server/src/scripts` → `../../../../src/scripts`) and to
- * the working directory. `DEMO_CATALOGUE_DIR` overrides everything.
- */
+/** The catalogue (catalogue.json + covers/) sits next to this file; the app build copies it there. */
 export function resolveCatalogueDir(): string {
-  const candidates = [
-    process.env.DEMO_CATALOGUE_DIR,
-    path.join(__dirname, "demo-catalogue"),
-    path.resolve(__dirname, "..", "..", "..", "..", "src", "scripts", "demo-catalogue"),
-    path.resolve(process.cwd(), "src", "scripts", "demo-catalogue"),
-  ].filter((dir): dir is string => !!dir)
-
-  for (const dir of candidates) {
-    if (
-      fs.existsSync(path.join(dir, "catalogue.json")) &&
-      fs.existsSync(path.join(dir, "covers"))
-    ) {
-      return dir
-    }
-  }
-  throw new Error(
-    `Demo catalogue not found (catalogue.json and covers/); looked in:\n  ${candidates.join("\n  ")}`
-  )
+  return path.join(__dirname, "demo-catalogue")
 }
 
 export function loadDemoCatalogue(dir: string = resolveCatalogueDir()): DemoCatalogue {
