@@ -62,7 +62,13 @@ module.exports = defineConfig({
   },
   plugins: [
     { resolve: "@aistore/medusa-payment-yookassa", options: {} },
-    { resolve: "@aistore/medusa-telegram", options: {} },
+    {
+      resolve: "@aistore/medusa-telegram",
+      options: {
+        adminChatId: env.telegram.adminChatId,
+        adminUrl: `${env.backendUrl}/app`,
+      },
+    },
     { resolve: "@aistore/medusa-click-tracking", options: {} },
   ],
   modules: [
@@ -89,6 +95,24 @@ module.exports = defineConfig({
       options: {
         providers: [
           { resolve: "@aistore/medusa-payment-yookassa/providers/yookassa", id: "yookassa" },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          // Configuring providers replaces Medusa's default: restate it for the admin's feed.
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["feed"] },
+          },
+          {
+            resolve: "@aistore/medusa-telegram/providers/telegram-notification",
+            id: "telegram",
+            options: { channels: ["telegram"], botToken: env.telegram.botToken, apiRoot: env.telegram.apiRoot },
+          },
         ],
       },
     },

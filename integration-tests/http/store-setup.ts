@@ -11,3 +11,36 @@ export async function prepareStore(container: MedusaContainer, { seed }: { seed:
 }
 
 export type StorefrontConfig = { publishable_key: string; region_id: string; currency_code: string }
+
+type Api = {
+  get: (url: string, config?: object) => Promise<{ data: any }>
+  post: (url: string, body?: object, config?: object) => Promise<{ data: any }>
+}
+
+/** A shopper buys the first course of the catalogue, paid through the system provider. */
+export async function placeCourseOrder(api: Api, config: StorefrontConfig, customerToken?: string) {
+  const headers = {
+    "x-publishable-api-key": config.publishable_key,
+    ...(customerToken ? { authorization: `Bearer ${customerToken}` } : {}),
+  }
+  const { data: catalogue } = await api.get(
+    `/store/products?limit=1&region_id=${config.region_id}&fields=id,title,*variants.calculated_price`,
+    { headers }
+  )
+  const product = catalogue.products[0]
+  const { data: created } = await api.post(
+    "/store/carts",
+    { region_id: config.region_id, email: "shopper@example.ru" },
+    { headers }
+  )
+  const cartId = created.cart.id
+  await api.post(`/store/carts/${cartId}/line-items`, { variant_id: product.variants[0].id, quantity: 1 }, { headers })
+  const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+  await api.post(
+    `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    { headers }
+  )
+  const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+  return { order: completed.order, product }
+}

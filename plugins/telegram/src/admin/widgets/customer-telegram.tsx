@@ -1,0 +1,88 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
+import { Avatar, Badge, Container, Heading, Text } from "@medusajs/ui"
+import type { ReactNode } from "react"
+
+/** What the Telegram login keeps in customer.metadata.telegram (see TelegramProfile). */
+type TelegramProfile = {
+  id: number
+  first_name: string
+  last_name: string | null
+  username: string | null
+  language_code: string | null
+  photo_url: string | null
+  is_premium: boolean
+  allows_write_to_pm: boolean
+}
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div className="grid grid-cols-2 items-center px-6 py-3">
+    <Text size="small" weight="plus" leading="compact">
+      {label}
+    </Text>
+    <div className="text-ui-fg-subtle">{children}</div>
+  </div>
+)
+
+/** The shopper's Telegram identity on the customer page, for shoppers who signed in from the Mini App. */
+const CustomerTelegramWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const telegram = customer.metadata?.telegram as TelegramProfile | undefined
+  if (!telegram) {
+    return null
+  }
+  const name = [telegram.first_name, telegram.last_name].filter(Boolean).join(" ")
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center gap-x-3 px-6 py-4">
+        <Avatar src={telegram.photo_url ?? undefined} fallback={name.charAt(0) || "T"} />
+        <div>
+          <Heading level="h2">Telegram</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            {name}
+          </Text>
+        </div>
+      </div>
+      <Row label="Username">
+        {telegram.username ? (
+          <a
+            href={`https://t.me/${encodeURIComponent(telegram.username)}`}
+            target="_blank"
+            rel="noreferrer"
+            className="text-ui-fg-interactive txt-compact-small"
+          >
+            @{telegram.username}
+          </a>
+        ) : (
+          <Text size="small">—</Text>
+        )}
+      </Row>
+      <Row label="Telegram ID">
+        <Text size="small" className="font-mono">
+          {telegram.id}
+        </Text>
+      </Row>
+      <Row label="Language">
+        <Text size="small">{telegram.language_code ?? "—"}</Text>
+      </Row>
+      <Row label="Bot may write">
+        <Badge size="2xsmall" color={telegram.allows_write_to_pm ? "green" : "orange"}>
+          {telegram.allows_write_to_pm ? "Yes" : "Not allowed yet"}
+        </Badge>
+      </Row>
+      {telegram.is_premium ? (
+        <Row label="Premium">
+          <Badge size="2xsmall" color="purple">
+            Telegram Premium
+          </Badge>
+        </Row>
+      ) : null}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.side.after",
+})
+
+export default CustomerTelegramWidget

@@ -1,0 +1,86 @@
+import { escapeHtml } from "../utils/escape-html"
+
+/** The order as the merchant's message needs it (a query.graph result). */
+export type OrderForMerchant = {
+  id: string
+  display_id: number | null
+  currency_code: string
+  total: number
+  email?: string | null
+  items: { title: string; product_title?: string | null; quantity: number; total: number }[]
+  customer?: {
+    first_name?: string | null
+    last_name?: string | null
+    metadata?: Record<string, unknown> | null
+  } | null
+  payment_collections?: {
+    status: string
+    payments?: { provider_id: string }[] | null
+  }[] | null
+}
+
+const PAYMENT_METHODS: Record<string, string> = {
+  pp_yookassa_yookassa: "ЮKassa",
+  pp_system_default: "без оплаты (нулевая сумма)",
+}
+
+const PAYMENT_STATUSES: Record<string, string> = {
+  not_paid: "не оплачен",
+  awaiting: "ожидает оплаты",
+  authorized: "авторизован",
+  partially_authorized: "частично авторизован",
+  completed: "оплачен",
+  partially_captured: "частично оплачен",
+  canceled: "отменён",
+  failed: "ошибка оплаты",
+}
+
+/** Amounts may arrive as Medusa BigNumbers; their numeric value is what is shown. */
+export function formatMoney(amount: number | { valueOf(): number }, currencyCode: string): string {
+  return new Intl.NumberFormat("ru-RU", {
+    style: "currency",
+    currency: currencyCode.toUpperCase(),
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  }).format(Number(amount))
+}
+
+/** The shopper as a link to their Telegram profile when they signed in with Telegram. */
+function shopper(order: OrderForMerchant): string {
+  const customer = order.customer
+  const telegram = customer?.metadata?.telegram as { id?: number; username?: string | null } | undefined
+  const name = [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || order.email || "покупатель"
+  if (telegram?.username) {
+    return `<a href="https://t.me/${encodeURIComponent(telegram.username)}">${escapeHtml(name)}</a> (@${escapeHtml(telegram.username)})`
+  }
+  if (telegram?.id) {
+    return `<a href="tg://user?id=${telegram.id}">${escapeHtml(name)}</a>`
+  }
+  return escapeHtml(name)
+}
+
+/** The merchant's message about a new order, in Telegram's HTML, everything the shopper typed escaped. */
+export function merchantOrderMessage(order: OrderForMerchant, adminUrl?: string): string {
+  const collection = order.payment_collections?.[0]
+  const provider = collection?.payments?.[0]?.provider_id
+  const method = provider ? PAYMENT_METHODS[provider] ?? provider : "—"
+  const status = collection ? PAYMENT_STATUSES[collection.status] ?? collection.status : "—"
+  const number = order.display_id ?? order.id
+
+  const lines = [
+    `🛒 <b>Новый заказ №${escapeHtml(String(number))}</b>`,
+    "",
+    ...order.items.map(
+      (item) =>
+        `• ${escapeHtml(item.product_title || item.title)}${item.quantity > 1 ? ` × ${item.quantity}` : ""} — ${formatMoney(item.total, order.currency_code)}`
+    ),
+    "",
+    `<b>Итого:</b> ${formatMoney(order.total, order.currency_code)}`,
+    `<b>Покупатель:</b> ${shopper(order)}`,
+    `<b>Оплата:</b> ${escapeHtml(method)}, ${escapeHtml(status)}`,
+  ]
+  if (adminUrl) {
+    lines.push("", `<a href="${escapeHtml(`${adminUrl}/orders/${order.id}`)}">Открыть заказ в админке</a>`)
+  }
+  return lines.join("\n")
+}

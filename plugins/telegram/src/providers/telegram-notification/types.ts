@@ -1,0 +1,77 @@
+import type { InlineKeyboardMarkup } from "telegraf/types"
+
+/** Options of the notification provider, as written in `medusa-config.ts`. */
+export type TelegramNotificationOptions = {
+  /** The bot's token from @BotFather. Required. */
+  botToken: string
+  /** Base URL of the Bot API. Default: Telegram's (`https://api.telegram.org`). */
+  apiRoot?: string
+  /** Attempts per message chunk, the first one included. Default: 4. */
+  maxAttempts?: number
+  /** First back-off delay after a network error or a 5xx, doubled each time. Default: 500 ms. */
+  retryBaseDelayMs?: number
+  /** Longest back-off delay. Default: 5,000 ms. */
+  retryMaxDelayMs?: number
+  /** A 429 asking to wait longer than this fails at once instead of waiting. Default: 30 s. */
+  maxRetryAfterSeconds?: number
+  /** One request's time limit; a request that takes longer counts as a network error. Default: 10,000 ms. */
+  requestTimeoutMs?: number
+  /** Medusa's notification module passes the provider's channels along with its options. */
+  channels?: string[]
+}
+
+/** Options with every default filled in. */
+export type ResolvedTelegramNotificationOptions = Required<
+  Omit<TelegramNotificationOptions, "channels">
+>
+
+/**
+ * What the provider reads from a notification's `data` (besides the text, see the README):
+ * all optional.
+ */
+export type TelegramNotificationData = {
+  /** The message, in Telegram's HTML parse mode (when `content.html` is not given). */
+  html?: string
+  /** Forum topic of the target supergroup. */
+  message_thread_id?: number | string
+  /** Deliver without sound. */
+  disable_notification?: boolean
+  /** No link preview under the message. */
+  disable_link_preview?: boolean
+  /** Buttons under the message (under its last chunk when it is split). */
+  reply_markup?: InlineKeyboardMarkup
+}
+
+/** What the provider keeps in the notification's `provider_data.telegram`. */
+export type TelegramDeliveryRecord = {
+  /** Ids of the chunks delivered so far, in order. A re-send skips that many chunks. */
+  message_ids: number[]
+  /** How many chunks the message has. */
+  chunks: number
+  /**
+   * Why the last send failed; null after a success. (Medusa merges JSON on update, so a
+   * key left out would keep its old value: success writes null explicitly.)
+   */
+  error?: {
+    reason: string
+    status?: number
+    description: string
+    attempts: number
+  } | null
+}
+
+/** One `sendMessage` call. */
+export type SendMessageParams = {
+  chatId: string
+  html: string
+  messageThreadId?: number
+  disableNotification?: boolean
+  disableLinkPreview?: boolean
+  replyMarkup?: InlineKeyboardMarkup
+}
+
+/** The part of the Bot API's Message the provider uses. */
+export type SentMessage = {
+  messageId: number
+  chatId: number | string
+}
