@@ -67,6 +67,8 @@ module.exports = defineConfig({
       options: {
         adminChatId: env.telegram.adminChatId,
         adminUrl: `${env.backendUrl}/app`,
+        webhookSecret: env.telegram.webhookSecret,
+        miniAppUrl: env.telegram.miniAppUrl,
       },
     },
     { resolve: "@aistore/medusa-click-tracking", options: {} },

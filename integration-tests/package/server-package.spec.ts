@@ -84,6 +84,8 @@ describe("the production server package", () => {
       ADMIN_CORS: "https://shop.aistore.test",
       TELEGRAM_BOT_TOKEN: "7000000001:AAPackageTestToken_abcdefghijklmnop",
       TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
+      TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
+      MINIAPP_URL: "https://shop.aistore.test",
       PORT: String(port),
       DISABLE_MEDUSA_ADMIN: "true",
     }

@@ -15,6 +15,8 @@ const PRODUCTION = {
   ADMIN_CORS: "https://shop.example.ru",
   TELEGRAM_BOT_TOKEN: "7000000001:AAExampleTokenForTests_abcdefghijkl",
   TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
+  TELEGRAM_WEBHOOK_SECRET: "w".repeat(40),
+  MINIAPP_URL: "https://shop.example.ru",
 }
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -41,6 +43,8 @@ describe("readEnvironment", () => {
       adminChatId: undefined,
       apiRoot: "https://api.telegram.org",
       initDataMaxAgeSeconds: 86400,
+      webhookSecret: expect.any(String),
+      miniAppUrl: "http://localhost:5173",
     })
   })
 
@@ -69,6 +73,8 @@ describe("readEnvironment", () => {
       "ADMIN_CORS",
       "TELEGRAM_BOT_TOKEN",
       "TELEGRAM_ADMIN_CHAT_ID",
+      "TELEGRAM_WEBHOOK_SECRET",
+      "MINIAPP_URL",
     ])
   })
 

@@ -26,6 +26,8 @@ const LOG_DIR = join(ROOT, ".local", "logs")
 const BIN = join(ROOT, "node_modules", ".bin")
 const EMBEDDED_DATABASE_PORT = 54329
 const ADMIN_EMAIL = "admin@aistore.local"
+/** The merchant's chat in local mode: the Bot API double prints what is sent to it. */
+const LOCAL_MERCHANT_CHAT_ID = "-1000000000001"
 const PLUGINS = ["payment-yookassa", "telegram", "click-tracking"]
 const READY_DEADLINE_MS = 180_000
 
@@ -190,6 +192,21 @@ async function readDatabaseFacts(databaseUrl) {
   }
 }
 
+/**
+ * Local mode has no real bot: unless TELEGRAM_API_ROOT points elsewhere, the plugin's
+ * Bot API double answers, and the messages the store sends are printed here.
+ */
+async function startLocalBotApi(env) {
+  if (env.TELEGRAM_API_ROOT) {
+    return
+  }
+  const { start } = await import("@aistore/medusa-telegram/testing/bot-api-double")
+  const botApi = await start({ log: (line) => say(`telegram: ${line}`) })
+  env.TELEGRAM_API_ROOT = botApi.url
+  env.TELEGRAM_ADMIN_CHAT_ID ||= LOCAL_MERCHANT_CHAT_ID
+  say(`Bot API double on ${botApi.url}: messages to Telegram are printed here`)
+}
+
 async function main() {
   if (process.env.NODE_ENV === "production") {
     throw new StartError(
@@ -225,6 +242,7 @@ async function main() {
   }
 
   const buildPrint = await buildStale(state, env)
+  await startLocalBotApi(env)
   const appDir = dev ? ROOT : SERVER_DIR
   const scriptExt = dev ? "ts" : "js"
   const medusa = join(BIN, "medusa")

@@ -36,6 +36,10 @@ export interface TelegramEnvironment {
   apiRoot: string
   /** How old a shopper's initData may be, in seconds. */
   initDataMaxAgeSeconds: number
+  /** Telegram sends it with every webhook update (X-Telegram-Bot-Api-Secret-Token). */
+  webhookSecret: string
+  /** The Mini App's public URL: what the bot's /start button and menu button open. */
+  miniAppUrl: string
 }
 
 /** Port the embedded PostgreSQL of local mode listens on. */
@@ -149,6 +153,14 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
   if (adminChatId && !/^-?\d+$/.test(adminChatId)) {
     problems.push(`TELEGRAM_ADMIN_CHAT_ID must be a numeric chat id, got "${adminChatId}"`)
   }
+  const webhookSecret = required("TELEGRAM_WEBHOOK_SECRET", LOCAL_SECRET, "checks that bot updates come from Telegram")
+  if (!/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+    problems.push("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
+  }
+  const miniAppUrl = url("MINIAPP_URL", required("MINIAPP_URL", LOCAL_STOREFRONT_URL, "the Mini App's public https URL"), [
+    "http:",
+    "https:",
+  ])
   const apiRoot = url("TELEGRAM_API_ROOT", value("TELEGRAM_API_ROOT") ?? TELEGRAM_API_ROOT, ["http:", "https:"])
   const maxAgeRaw = value("TELEGRAM_INIT_DATA_MAX_AGE") ?? "86400"
   const initDataMaxAgeSeconds = Number(maxAgeRaw)
@@ -173,6 +185,13 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     workerMode: workerModeRaw as WorkerMode,
     disableAdmin: value("DISABLE_MEDUSA_ADMIN") === "true",
     trustedProxyHops,
-    telegram: { botToken, adminChatId, apiRoot: apiRoot.replace(/\/+$/, ""), initDataMaxAgeSeconds },
+    telegram: {
+      botToken,
+      adminChatId,
+      apiRoot: apiRoot.replace(/\/+$/, ""),
+      initDataMaxAgeSeconds,
+      webhookSecret,
+      miniAppUrl,
+    },
   }
 }

@@ -21,7 +21,7 @@ export type OrderForMerchant = {
 
 const PAYMENT_METHODS: Record<string, string> = {
   pp_yookassa_yookassa: "ЮKassa",
-  pp_system_default: "без оплаты (нулевая сумма)",
+  pp_system_default: "системный провайдер (без платёжного шлюза)",
 }
 
 const PAYMENT_STATUSES: Record<string, string> = {

@@ -11,6 +11,10 @@ export type TelegramPluginOptions = {
   adminThreadId?: number
   /** The admin's base URL (`<backend>/app`), for links to orders. */
   adminUrl?: string
+  /** Telegram sends it with every update to /hooks/telegram; without it every update is refused. */
+  webhookSecret?: string
+  /** The Mini App's public URL: what /start's button opens. */
+  miniAppUrl?: string
 }
 
 export function telegramPluginOptions(container: MedusaContainer): TelegramPluginOptions {
