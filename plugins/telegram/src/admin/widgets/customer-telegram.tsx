@@ -2,18 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Avatar, Badge, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
-
-/** What the Telegram login keeps in customer.metadata.telegram (see TelegramProfile). */
-type TelegramProfile = {
-  id: number
-  first_name: string
-  last_name: string | null
-  username: string | null
-  language_code: string | null
-  photo_url: string | null
-  is_premium: boolean
-  allows_write_to_pm: boolean
-}
+import type { TelegramProfile } from "../../types"
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-2 items-center px-6 py-3">
