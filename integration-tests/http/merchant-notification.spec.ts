@@ -15,7 +15,7 @@ const adminMessages = () => bot.api().delivered.filter((message) => String(messa
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let config: StorefrontConfig
 
     const notificationFor = async (orderId: string) => {
@@ -82,7 +82,22 @@ medusaIntegrationTestRunner({
       expect((await notificationFor(order.id))?.status).toBe("success")
 
       const again = await resendFailedTelegramNotifications(getContainer())
-      expect(again).toEqual({ retried: 0, delivered: 0, undeliverable: 0 })
+      expect(again).toEqual({ retried: 0, delivered: 0, undeliverable: 0, caughtUp: 0 })
+      expect(adminMessages()).toHaveLength(1)
+    })
+
+    it("announces an order whose event never reached the subscriber", async () => {
+      const { order } = await placeCourseOrder(api, config)
+      await until(async () => ((await notificationFor(order.id))?.status === "success" ? true : undefined), "delivery")
+      // As if the event had been lost: no record of a message, and the order past the grace period.
+      await dbConnection.raw("DELETE FROM notification WHERE resource_id = ?", [order.id])
+      await dbConnection.raw(`UPDATE "order" SET created_at = now() - interval '5 minutes' WHERE id = ?`, [order.id])
+      bot.api().reset()
+
+      expect(await resendFailedTelegramNotifications(getContainer())).toMatchObject({ caughtUp: 1 })
+      expect(adminMessages()).toHaveLength(1)
+      expect(adminMessages()[0].text).toContain(`Новый заказ №${order.display_id}`)
+      expect(await resendFailedTelegramNotifications(getContainer())).toMatchObject({ caughtUp: 0 })
       expect(adminMessages()).toHaveLength(1)
     })
 

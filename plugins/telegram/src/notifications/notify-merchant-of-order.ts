@@ -1,0 +1,54 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { telegramPluginOptions } from "../utils/plugin-options"
+import { merchantOrderMessage, type OrderForMerchant } from "./merchant-order-message"
+import { sendTelegramNotification, type SendOutcome } from "./send-telegram-notification"
+
+export const MERCHANT_ORDER_TEMPLATE = "order-placed-merchant"
+
+export const merchantOrderKey = (orderId: string) => `${MERCHANT_ORDER_TEMPLATE}:${orderId}`
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "currency_code",
+  "total",
+  "email",
+  "items.title",
+  "items.product_title",
+  "items.quantity",
+  "items.total",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.metadata",
+  "payment_collections.status",
+  "payment_collections.payments.provider_id",
+]
+
+/** Sends the merchant's chat the message about one order (once: the key is the order's). */
+export async function notifyMerchantOfOrder(container: MedusaContainer, orderId: string): Promise<SendOutcome | undefined> {
+  const { adminChatId, adminThreadId, adminUrl } = telegramPluginOptions(container)
+  if (!adminChatId) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Order ${orderId}: no Telegram admin chat is configured (TELEGRAM_ADMIN_CHAT_ID), no sale message sent`)
+    return undefined
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ORDER_FIELDS,
+    filters: { id: orderId },
+  })
+  const order = data[0] as unknown as OrderForMerchant | undefined
+  if (!order) {
+    return undefined
+  }
+  return sendTelegramNotification(container, {
+    to: adminChatId,
+    template: MERCHANT_ORDER_TEMPLATE,
+    data: { html: merchantOrderMessage(order, adminUrl), message_thread_id: adminThreadId, order_id: order.id },
+    idempotency_key: merchantOrderKey(order.id),
+    resource_id: order.id,
+    resource_type: "order",
+  })
+}
