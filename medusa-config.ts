@@ -71,7 +71,7 @@ module.exports = defineConfig({
         miniAppUrl: env.telegram.miniAppUrl,
       },
     },
-    { resolve: "@aistore/medusa-click-tracking", options: {} },
+    { resolve: "@aistore/medusa-click-tracking", options: { retentionDays: 365 } },
   ],
   modules: [
     { resolve: "@medusajs/medusa/translation" },

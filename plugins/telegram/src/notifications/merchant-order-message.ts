@@ -5,9 +5,15 @@ export type OrderForMerchant = {
   id: string
   display_id: number | null
   currency_code: string
-  total: number
+  total: number | { valueOf(): number }
   email?: string | null
-  items: { title: string; product_title?: string | null; quantity: number; total: number }[]
+  /** An order line's quantity lives on its detail record. */
+  items: {
+    title: string
+    product_title?: string | null
+    detail?: { quantity: number | { valueOf(): number } } | null
+    total: number | { valueOf(): number }
+  }[]
   customer?: {
     first_name?: string | null
     last_name?: string | null
@@ -70,10 +76,11 @@ export function merchantOrderMessage(order: OrderForMerchant, adminUrl?: string)
   const lines = [
     `🛒 <b>Новый заказ №${escapeHtml(String(number))}</b>`,
     "",
-    ...order.items.map(
-      (item) =>
-        `• ${escapeHtml(item.product_title || item.title)}${item.quantity > 1 ? ` × ${item.quantity}` : ""} — ${formatMoney(item.total, order.currency_code)}`
-    ),
+    ...order.items.map((item) => {
+      const quantity = Number(item.detail?.quantity ?? 1)
+      const times = quantity > 1 ? ` × ${quantity}` : ""
+      return `• ${escapeHtml(item.product_title || item.title)}${times} — ${formatMoney(item.total, order.currency_code)}`
+    }),
     "",
     `<b>Итого:</b> ${formatMoney(order.total, order.currency_code)}`,
     `<b>Покупатель:</b> ${shopper(order)}`,

@@ -16,7 +16,7 @@ const ORDER_FIELDS = [
   "email",
   "items.title",
   "items.product_title",
-  "items.quantity",
+  "items.detail.quantity",
   "items.total",
   "customer.first_name",
   "customer.last_name",

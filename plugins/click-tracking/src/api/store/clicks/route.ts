@@ -1,0 +1,66 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { CLICK_TRACKING_MODULE } from "../../../modules/click-tracking"
+import type ClickTrackingModuleService from "../../../modules/click-tracking/service"
+import { CLIENT_EVENT_TYPES } from "../../../utils/event-types"
+import { clickTrackingOptions } from "../../../utils/plugin-options"
+import type { StoreClicksBodyType } from "./validators"
+
+/**
+ * POST /store/clicks: a batch of shopper events, stored in one insert. The whole batch
+ * is checked first, so a rejected batch writes nothing. When a signed-in shopper reports
+ * from a session, that session's earlier anonymous events become theirs.
+ */
+export async function POST(req: AuthenticatedMedusaRequest<StoreClicksBodyType>, res: MedusaResponse) {
+  const { events } = req.validatedBody
+  const customerId = req.auth_context?.actor_id || null
+
+  const allowed = new Set<string>([...CLIENT_EVENT_TYPES, ...(clickTrackingOptions(req.scope).customTypes ?? [])])
+  events.forEach((event, index) => {
+    if (!allowed.has(event.type)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `events[${index}].type: unknown event type "${event.type}"`)
+    }
+  })
+  await assertProductsExist(req, events)
+
+  const clicks = req.scope.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
+  const receivedAt = new Date()
+  await clicks.createClickEvents(
+    events.map((event) => ({
+      type: event.type,
+      session_id: event.session_id ?? null,
+      customer_id: customerId,
+      product_id: event.product_id ?? null,
+      category_id: event.category_id ?? null,
+      details: event.details ?? null,
+      occurred_at: event.occurred_at,
+      received_at: receivedAt,
+    }))
+  )
+
+  const sessions = [...new Set(events.map((event) => event.session_id).filter((id): id is string => !!id))]
+  if (customerId && sessions.length) {
+    await clicks.updateClickEvents({
+      selector: { session_id: sessions, customer_id: null },
+      data: { customer_id: customerId },
+    })
+  }
+
+  res.status(202).json({ accepted: events.length })
+}
+
+async function assertProductsExist(req: AuthenticatedMedusaRequest, events: StoreClicksBodyType["events"]) {
+  const ids = [...new Set(events.map((event) => event.product_id).filter((id): id is string => !!id))]
+  if (!ids.length) {
+    return
+  }
+  const found = await req.scope.resolve(Modules.PRODUCT).listProducts({ id: ids }, { select: ["id"], take: ids.length })
+  const known = new Set(found.map((product) => product.id))
+  const index = events.findIndex((event) => event.product_id && !known.has(event.product_id))
+  if (index >= 0) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `events[${index}].product_id: no product "${events[index].product_id}"`
+    )
+  }
+}
