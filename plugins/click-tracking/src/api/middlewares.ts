@@ -1,8 +1,14 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminClickStatsQuery } from "./admin/clicks/stats/validators"
 import { MAX_BODY_BYTES, StoreClicksBody } from "./store/clicks/validators"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/admin/clicks/stats",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminClickStatsQuery, {})],
+    },
     {
       matcher: "/store/clicks",
       method: ["POST"],

@@ -1,0 +1,25 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
+import { CLICK_TRACKING_MODULE } from "../../../../modules/click-tracking"
+import type ClickTrackingModuleService from "../../../../modules/click-tracking/service"
+import type { ClickStats } from "../../../../modules/click-tracking/stats/types"
+import type { AdminClickStatsQueryType } from "./validators"
+
+/** GET /admin/clicks/stats (admins only, as every /admin route): totals, funnel, daily series, tops. */
+export async function GET(req: MedusaRequest, res: MedusaResponse<ClickStats>) {
+  const query = req.validatedQuery as unknown as AdminClickStatsQueryType
+  let productIds: string[] | undefined
+  if (query.product_id) {
+    productIds = [query.product_id]
+  } else if (query.category_id) {
+    // Courses belong to categories in the product module: ask it, don't join across modules.
+    const products = await req.scope
+      .resolve(Modules.PRODUCT)
+      .listProducts({ categories: { id: [query.category_id] } }, { select: ["id"], take: null })
+    productIds = products.map((product) => product.id)
+  }
+  const stats = await req.scope
+    .resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
+    .computeStats({ from: query.from, to: query.to, productIds })
+  res.json(stats)
+}
