@@ -10,13 +10,11 @@ export const DEFAULT_RETENTION_DAYS = 365
 export default async function deleteOldClickEvents(container: MedusaContainer): Promise<number> {
   const days = clickTrackingOptions(container).retentionDays ?? DEFAULT_RETENTION_DAYS
   const before = new Date(Date.now() - days * 24 * 60 * 60 * 1000)
-  const clicks = container.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
-  const old = await clicks.listClickEvents({ occurred_at: { $lt: before } }, { select: ["id"], take: null })
-  if (old.length) {
-    await clicks.deleteClickEvents(old.map((event) => event.id))
-    container.resolve(ContainerRegistrationKeys.LOGGER).info(`Click tracking: ${old.length} events older than ${days} days deleted`)
+  const deleted = await container.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE).deleteEventsBefore(before)
+  if (deleted) {
+    container.resolve(ContainerRegistrationKeys.LOGGER).info(`Click tracking: ${deleted} events older than ${days} days deleted`)
   }
-  return old.length
+  return deleted
 }
 
 export const config = {

@@ -10,6 +10,17 @@ const TOP = 10
 
 /** Records shopper events and answers the admin's analytics queries. */
 class ClickTrackingModuleService extends MedusaService({ ClickEvent }) {
+  /** Retention: one DELETE in PostgreSQL, however many events are old. Returns how many went. */
+  @InjectManager()
+  async deleteEventsBefore(before: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const manager = sharedContext.manager as SqlEntityManager
+    const [{ count }] = await manager.execute<CountRow[]>(
+      `WITH deleted AS (DELETE FROM click_event WHERE occurred_at < ? RETURNING 1) SELECT count(*) FROM deleted`,
+      [before]
+    )
+    return Number(count)
+  }
+
   /** Aggregates in PostgreSQL (served by the table's indexes), never in memory. */
   @InjectManager()
   async computeStats(filter: ClickStatsFilter, @MedusaContext() sharedContext: Context = {}): Promise<ClickStats> {
