@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import setupStore from "../../src/migration-scripts/setup-store"
+import type { StorefrontConfig } from "../../src/api/storefront/config/route"
 import { seedDemoCatalogue } from "../../src/scripts/seed-demo"
 
 /** What `medusa db:migrate` and local mode's first start do, for a test database. */
@@ -10,7 +11,7 @@ export async function prepareStore(container: MedusaContainer, { seed }: { seed:
   }
 }
 
-export type StorefrontConfig = { publishable_key: string; region_id: string; currency_code: string }
+export type { StorefrontConfig } from "../../src/api/storefront/config/route"
 
 type Api = {
   get: (url: string, config?: object) => Promise<{ data: any }>
