@@ -36,6 +36,23 @@ const redisModules = env.redisUrl
     ]
   : []
 
+/** One set of Yookassa options: the plugin (webhook route, jobs) and its provider read the same. */
+const yookassaOptions = {
+  shopId: env.yookassa.shopId,
+  secretKey: env.yookassa.secretKey,
+  apiUrl: env.yookassa.apiUrl,
+  returnUrl: env.yookassa.returnUrl,
+  captureMode: env.yookassa.captureMode,
+  confirmationType: env.yookassa.confirmationType,
+  receipts: env.yookassa.receipts,
+  webhook: {
+    trustedIps: env.yookassa.trustedIps,
+    trustedProxyHops: env.trustedProxyHops,
+    allowLoopback: env.yookassa.allowLoopback,
+    delayMs: env.yookassa.webhookDelayMs,
+  },
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.databaseUrl,
@@ -61,7 +78,7 @@ module.exports = defineConfig({
     backendUrl: env.backendUrl,
   },
   plugins: [
-    { resolve: "@aistore/medusa-payment-yookassa", options: {} },
+    { resolve: "@aistore/medusa-payment-yookassa", options: yookassaOptions },
     {
       resolve: "@aistore/medusa-telegram",
       options: {
@@ -96,7 +113,7 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/payment",
       options: {
         providers: [
-          { resolve: "@aistore/medusa-payment-yookassa/providers/yookassa", id: "yookassa" },
+          { resolve: "@aistore/medusa-payment-yookassa/providers/yookassa", id: "yookassa", options: yookassaOptions },
         ],
       },
     },

@@ -86,6 +86,8 @@ describe("the production server package", () => {
       TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
       TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
       MINIAPP_URL: "https://shop.aistore.test",
+      YOOKASSA_SHOP_ID: "123456",
+      YOOKASSA_SECRET_KEY: "test_PackageTestSecretKey",
       PORT: String(port),
       DISABLE_MEDUSA_ADMIN: "true",
     }

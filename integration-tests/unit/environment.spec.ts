@@ -17,6 +17,8 @@ const PRODUCTION = {
   TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
   TELEGRAM_WEBHOOK_SECRET: "w".repeat(40),
   MINIAPP_URL: "https://shop.example.ru",
+  YOOKASSA_SHOP_ID: "123456",
+  YOOKASSA_SECRET_KEY: "live_ExampleSecretKeyForTests",
 }
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -46,6 +48,15 @@ describe("readEnvironment", () => {
       webhookSecret: expect.any(String),
       miniAppUrl: "http://localhost:5173",
     })
+    expect(env.yookassa).toMatchObject({
+      apiUrl: "https://api.yookassa.ru/v3",
+      returnUrl: "http://localhost:5173",
+      captureMode: "one-stage",
+      confirmationType: "redirect",
+      receipts: { enabled: true, vatCode: 1, paymentSubject: "service", paymentMode: "full_payment" },
+      trustedIps: [],
+      allowLoopback: true,
+    })
   })
 
   it("accepts a complete production environment", () => {
@@ -58,6 +69,38 @@ describe("readEnvironment", () => {
       backendUrl: "https://shop.example.ru",
       authCors: "https://shop.example.ru,https://shop.example.ru",
     })
+    expect(env.yookassa).toMatchObject({ shopId: "123456", allowLoopback: false, returnUrl: "https://shop.example.ru" })
+  })
+
+  it("reads Yookassa's settings and names the variable that is wrong", () => {
+    const env = readEnvironment({
+      ...PRODUCTION,
+      YOOKASSA_CAPTURE_MODE: "two-stage",
+      YOOKASSA_RECEIPTS: "false",
+      YOOKASSA_TAX_SYSTEM_CODE: "2",
+      YOOKASSA_TRUSTED_IPS: "10.0.0.0/8, 192.168.1.7",
+    })
+    expect(env.yookassa).toMatchObject({
+      captureMode: "two-stage",
+      receipts: { enabled: false, taxSystemCode: 2 },
+      trustedIps: ["10.0.0.0/8", "192.168.1.7"],
+    })
+    expect(
+      problemsOf({
+        ...PRODUCTION,
+        YOOKASSA_CAPTURE_MODE: "later",
+        YOOKASSA_VAT_CODE: "13",
+        YOOKASSA_RECEIPTS: "yes",
+        YOOKASSA_TRUSTED_IPS: "example.com",
+        YOOKASSA_API_URL: "ftp://x",
+      })
+    ).toEqual([
+      expect.stringContaining("YOOKASSA_RECEIPTS must be true or false"),
+      expect.stringContaining("YOOKASSA_TRUSTED_IPS must be a comma-separated list"),
+      expect.stringContaining("YOOKASSA_API_URL must be a http: or https: URL"),
+      expect.stringContaining("YOOKASSA_CAPTURE_MODE must be one of one-stage, two-stage"),
+      expect.stringContaining("YOOKASSA_VAT_CODE must be a whole number from 1 to 12"),
+    ])
   })
 
   it("names every missing production variable in one message, and treats empty as missing", () => {
@@ -75,6 +118,8 @@ describe("readEnvironment", () => {
       "TELEGRAM_ADMIN_CHAT_ID",
       "TELEGRAM_WEBHOOK_SECRET",
       "MINIAPP_URL",
+      "YOOKASSA_SHOP_ID",
+      "YOOKASSA_SECRET_KEY",
     ])
   })
 

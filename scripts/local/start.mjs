@@ -34,6 +34,7 @@ const READY_DEADLINE_MS = 180_000
 const dev = process.argv.includes("--dev")
 const port = Number(process.env.PORT || 9000)
 const storefrontPort = Number(process.env.STOREFRONT_PORT || 5173)
+const yookassaSandboxPort = Number(process.env.YOOKASSA_SANDBOX_PORT || 9010)
 const backendUrl = `http://localhost:${port}`
 const storefrontUrl = `http://localhost:${storefrontPort}`
 const startedAt = Date.now()
@@ -207,6 +208,30 @@ async function startLocalBotApi(env) {
   say(`Bot API double on ${botApi.url}: messages to Telegram are printed here`)
 }
 
+/**
+ * Local mode has no Yookassa shop: unless YOOKASSA_SHOP_ID is set, the plugin's sandbox plays
+ * Yookassa (payment page with Pay and Decline, notifications to the store's webhook).
+ */
+async function startLocalYookassa(env) {
+  if (env.YOOKASSA_SHOP_ID) {
+    return
+  }
+  await assertPortFree(yookassaSandboxPort, "the Yookassa sandbox", "YOOKASSA_SANDBOX_PORT")
+  const { startYookassaSandbox } = await import("@aistore/medusa-payment-yookassa/sandbox")
+  const shopId = "100500"
+  const secretKey = `test_${randomBytes(18).toString("base64url")}`
+  const sandbox = await startYookassaSandbox({
+    port: yookassaSandboxPort,
+    shopId,
+    secretKey,
+    webhookUrl: `${backendUrl}/hooks/payment/yookassa_yookassa`,
+    logger: { info: (line) => say(`yookassa: ${line}`), warn: (line) => say(`yookassa: ${line}`) },
+  })
+  Object.assign(env, { YOOKASSA_SHOP_ID: shopId, YOOKASSA_SECRET_KEY: secretKey, YOOKASSA_API_URL: sandbox.apiUrl })
+  env.YOOKASSA_RETURN_URL ||= storefrontUrl
+  say(`Yookassa sandbox on ${sandbox.url}: test payments, no real money`)
+}
+
 async function main() {
   if (process.env.NODE_ENV === "production") {
     throw new StartError(
@@ -243,6 +268,7 @@ async function main() {
 
   const buildPrint = await buildStale(state, env)
   await startLocalBotApi(env)
+  await startLocalYookassa(env)
   const appDir = dev ? ROOT : SERVER_DIR
   const scriptExt = dev ? "ts" : "js"
   const medusa = join(BIN, "medusa")

@@ -25,6 +25,22 @@ export interface StoreEnvironment {
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustedProxyHops: number
   telegram: TelegramEnvironment
+  yookassa: YookassaEnvironment
+}
+
+export interface YookassaEnvironment {
+  shopId: string
+  secretKey: string
+  apiUrl: string
+  returnUrl: string
+  captureMode: "one-stage" | "two-stage"
+  confirmationType: "redirect" | "embedded"
+  receipts: { enabled: boolean; vatCode: number; taxSystemCode?: number; paymentSubject: string; paymentMode: string }
+  /** Extra webhook sender ranges, on top of Yookassa's published ones. */
+  trustedIps: string[]
+  /** Only local mode accepts webhooks from loopback (the sandbox). */
+  allowLoopback: boolean
+  webhookDelayMs: number
 }
 
 export interface TelegramEnvironment {
@@ -51,6 +67,10 @@ const LOCAL_SECRET = "local-development-only-secret"
 /** Shaped like a real token so every code path runs; `npm start` replaces it with a generated one. */
 export const LOCAL_BOT_TOKEN = "1000000001:local-development-bot-token"
 export const TELEGRAM_API_ROOT = "https://api.telegram.org"
+export const YOOKASSA_API_URL = "https://api.yookassa.ru/v3"
+/** Local mode's Yookassa sandbox credentials (`npm start` runs the sandbox when no shop id is set). */
+export const SANDBOX_SHOP_ID = "100500"
+export const SANDBOX_SECRET_KEY = "test_local-sandbox-secret-key"
 const WORKER_MODES: readonly WorkerMode[] = ["shared", "server", "worker"]
 
 export class EnvironmentError extends Error {
@@ -168,6 +188,8 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TELEGRAM_INIT_DATA_MAX_AGE must be a whole number of seconds, at least 60, got "${maxAgeRaw}"`)
   }
 
+  const yookassa = readYookassa(env, { isProduction, problems, value, required, url, miniAppUrl })
+
   if (problems.length) {
     throw new EnvironmentError(problems)
   }
@@ -193,5 +215,69 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
       webhookSecret,
       miniAppUrl,
     },
+    yookassa,
+  }
+}
+
+type Readers = {
+  isProduction: boolean
+  problems: string[]
+  value: (name: string) => string | undefined
+  required: (name: string, localDefault: string, why: string) => string
+  url: (name: string, raw: string, protocols: string[]) => string
+  miniAppUrl: string
+}
+
+function readYookassa(_env: Env, { isProduction, problems, value, required, url, miniAppUrl }: Readers): YookassaEnvironment {
+  const integer = (name: string, fallback: number | undefined, min: number, max: number): number | undefined => {
+    const raw = value(name)
+    if (raw === undefined) {
+      return fallback
+    }
+    const parsed = Number(raw)
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+      return fallback
+    }
+    return parsed
+  }
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = value(name) ?? fallback
+    if (!allowed.includes(raw as T)) {
+      problems.push(`${name} must be one of ${allowed.join(", ")}, got "${raw}"`)
+      return fallback
+    }
+    return raw as T
+  }
+  const receiptsRaw = value("YOOKASSA_RECEIPTS") ?? "true"
+  if (!["true", "false"].includes(receiptsRaw)) {
+    problems.push(`YOOKASSA_RECEIPTS must be true or false, got "${receiptsRaw}"`)
+  }
+  const trustedIps = (value("YOOKASSA_TRUSTED_IPS") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  for (const range of trustedIps) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(range)) {
+      problems.push(`YOOKASSA_TRUSTED_IPS must be a comma-separated list of IP addresses or CIDR ranges, got "${range}"`)
+    }
+  }
+  return {
+    shopId: required("YOOKASSA_SHOP_ID", SANDBOX_SHOP_ID, "your shop id from Yookassa's dashboard"),
+    secretKey: required("YOOKASSA_SECRET_KEY", SANDBOX_SECRET_KEY, "your secret key from Yookassa's dashboard"),
+    apiUrl: url("YOOKASSA_API_URL", value("YOOKASSA_API_URL") ?? YOOKASSA_API_URL, ["http:", "https:"]).replace(/\/+$/, ""),
+    returnUrl: url("YOOKASSA_RETURN_URL", value("YOOKASSA_RETURN_URL") ?? miniAppUrl, ["http:", "https:"]),
+    captureMode: oneOf("YOOKASSA_CAPTURE_MODE", ["one-stage", "two-stage"] as const, "one-stage"),
+    confirmationType: oneOf("YOOKASSA_CONFIRMATION_TYPE", ["redirect", "embedded"] as const, "redirect"),
+    receipts: {
+      enabled: receiptsRaw !== "false",
+      vatCode: integer("YOOKASSA_VAT_CODE", 1, 1, 12)!,
+      taxSystemCode: integer("YOOKASSA_TAX_SYSTEM_CODE", undefined, 1, 6),
+      paymentSubject: value("YOOKASSA_PAYMENT_SUBJECT") ?? "service",
+      paymentMode: value("YOOKASSA_PAYMENT_MODE") ?? "full_payment",
+    },
+    trustedIps,
+    allowLoopback: !isProduction,
+    webhookDelayMs: integer("YOOKASSA_WEBHOOK_DELAY_MS", 1_000, 0, 60_000)!,
   }
 }

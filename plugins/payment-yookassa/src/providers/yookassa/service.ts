@@ -1,4 +1,4 @@
-import { AbstractPaymentProvider, MedusaError } from "@medusajs/framework/utils"
+import { AbstractPaymentProvider, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -12,6 +12,7 @@ import type {
   GetPaymentStatusOutput,
   InitiatePaymentInput,
   InitiatePaymentOutput,
+  Logger,
   ProviderWebhookPayload,
   RefundPaymentInput,
   RefundPaymentOutput,
@@ -21,65 +22,295 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
+import { YookassaApiError, type YookassaClient, type YookassaPayment } from "../../client"
+import { parseYookassaOptions, PROVIDER_ID, type YookassaOptions } from "../../options"
+import { createYookassaClient } from "../../utils/create-client"
+import { isZero, toYookassaAmount, toYookassaValue } from "../../utils/amount"
+import { idempotencyKeys } from "../../utils/idempotency-keys"
+import { toSessionStatus, toWebhookAction } from "../../utils/payment-status"
+import { receiptTotal, refundReceipt } from "../../utils/receipt"
+import { parseNotification } from "../../utils/notification"
+import { withPayment, type RecordedRefund, type YookassaSessionData } from "./session-data"
+import { sessionStoreFrom, type SessionStore } from "./session-store"
+import { settleStalePayment } from "./stale-payments"
 
 /**
- * Payment provider "yookassa". The gateway integration lands with the Yookassa
- * issue; until then every call is refused with a clear message, so a shopper can
- * never be charged through a half-built provider.
+ * Payment provider "yookassa" (Medusa id pp_yookassa_yookassa): maps Medusa's payment
+ * provider interface onto Yookassa API v3. Yookassa is asked, never told by a client:
+ * every status comes from the API, and what Yookassa is sent was built on the server.
  */
-class YookassaProviderService extends AbstractPaymentProvider {
+class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
   static identifier = "yookassa"
 
-  constructor(container: Record<string, unknown>, options: Record<string, unknown>) {
+  protected readonly options_: YookassaOptions
+  protected readonly client: YookassaClient
+  protected readonly logger: Logger
+  protected readonly sessions: SessionStore
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseYookassaOptions(options)
+  }
+
+  constructor(container: Record<string, unknown>, options: YookassaOptions) {
     super(container, options)
+    this.options_ = parseYookassaOptions(options)
+    this.client = createYookassaClient(this.options_)
+    this.logger = container.logger as Logger
+    this.sessions = sessionStoreFrom(container)
   }
 
-  private refuse(): never {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Payment with Yookassa is not available yet")
+  async initiatePayment({ amount, currency_code, data, context }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const session = (data ?? {}) as YookassaSessionData
+    if (isZero(amount)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "A zero total is not paid through Yookassa: use the system payment provider"
+      )
+    }
+    const value = toYookassaAmount(amount, currency_code)
+    if (this.options_.receipts.enabled) {
+      if (!session.receipt) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "A Yookassa payment session needs a receipt built from its cart")
+      }
+      const total = receiptTotal(session.receipt)
+      if (total !== value.value) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `The receipt adds up to ${total} but the payment is ${value.value}: refresh the cart and try again`
+        )
+      }
+    }
+    const customer = session.receipt?.customer
+    const payment = await this.call("create a payment", () =>
+      this.client.createPayment(
+        {
+          amount: value,
+          capture: this.options_.captureMode === "one-stage",
+          confirmation:
+            this.options_.confirmationType === "embedded"
+              ? { type: "embedded" }
+              : { type: "redirect", return_url: this.options_.returnUrl },
+          description: session.description?.slice(0, 128),
+          metadata: compact({
+            session_id: session.session_id,
+            cart_id: session.cart_id,
+            receipt_email: customer?.email,
+            receipt_phone: customer?.phone,
+          }),
+          ...(this.options_.receipts.enabled && session.receipt ? { receipt: session.receipt } : {}),
+        },
+        context?.idempotency_key ?? session.session_id ?? missingKey("initiatePayment")
+      )
+    )
+    return { id: payment.id, data: withPayment(session, payment), status: toSessionStatus(payment) }
   }
 
-  async initiatePayment(_input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    return this.refuse()
+  async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const payment = await this.fetch(data)
+    return { data: withPayment(data as YookassaSessionData, payment), status: toSessionStatus(payment) }
   }
 
-  async authorizePayment(_input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    return this.refuse()
+  async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const current = await this.fetch(data)
+    if (current.status === "succeeded") {
+      return { data: withPayment(data as YookassaSessionData, current) }
+    }
+    if (current.status !== "waiting_for_capture") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Yookassa payment ${current.id} is ${current.status} and cannot be captured`)
+    }
+    const captured = await this.call("capture the payment", () =>
+      this.client.capturePayment(current.id, { amount: current.amount }, context?.idempotency_key ?? idempotencyKeys.capture(current.id))
+    )
+    return { data: withPayment(data as YookassaSessionData, captured) }
   }
 
-  async capturePayment(_input: CapturePaymentInput): Promise<CapturePaymentOutput> {
-    return this.refuse()
+  async cancelPayment({ data, context }: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    if (!(data as YookassaSessionData | undefined)?.id) {
+      return { data }
+    }
+    const current = await this.fetch(data)
+    if (current.status === "succeeded") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Yookassa payment ${current.id} has succeeded: refund it instead`)
+    }
+    if (current.status !== "waiting_for_capture") {
+      // Canceled already, or pending: Yookassa cancels unpaid payments itself when they expire.
+      return { data: withPayment(data as YookassaSessionData, current) }
+    }
+    const canceled = await this.call("cancel the payment", () =>
+      this.client.cancelPayment(current.id, context?.idempotency_key ?? idempotencyKeys.cancel(current.id))
+    )
+    return { data: withPayment(data as YookassaSessionData, canceled) }
   }
 
-  async cancelPayment(_input: CancelPaymentInput): Promise<CancelPaymentOutput> {
-    return this.refuse()
+  /**
+   * Medusa deletes a session when the cart changes or another session starts, but the shopper
+   * may still pay its Yookassa payment in another tab. Cancel what can be canceled now; a
+   * payment still pending stays on record at Yookassa (metadata.session_id), and if it is ever
+   * paid, the webhook or the reconciliation job gives the money back.
+   */
+  async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const session = (data ?? {}) as YookassaSessionData
+    if (!session.id) {
+      return { data }
+    }
+    const current = await this.fetch(session)
+    if (current.status === "waiting_for_capture") {
+      const canceled = await this.call("cancel the payment of a deleted session", () =>
+        this.client.cancelPayment(current.id, idempotencyKeys.cancelForDeletedSession(current.id))
+      )
+      return { data: withPayment(session, canceled) }
+    }
+    if (current.status === "succeeded") {
+      await settleStalePayment(this.client, current, this.options_, this.logger)
+    } else if (current.status === "pending") {
+      this.logger.info(
+        `Yookassa payment ${current.id} of deleted session ${session.session_id} is still pending; it is refunded if ever paid`
+      )
+    }
+    return { data: withPayment(session, current) }
   }
 
-  async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
-    // Nothing was ever sent to Yookassa, so deleting a session has nothing to undo.
-    return { data: input.data }
+  async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const payment = await this.fetch(data)
+    return { data: withPayment(data as YookassaSessionData, payment), status: toSessionStatus(payment) }
   }
 
-  async getPaymentStatus(_input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
-    return this.refuse()
+  async retrievePayment({ data }: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    const payment = await this.fetch(data)
+    return { data: withPayment(data as YookassaSessionData, payment) }
   }
 
-  async refundPayment(_input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    return this.refuse()
+  /** Yookassa cannot change a created payment: only re-read it; a new amount needs a new session. */
+  async updatePayment({ data, amount }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const payment = await this.fetch(data)
+    if (amount !== undefined && payment.status === "pending" && toYookassaValue(amount) !== payment.amount.value) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "The amount of a Yookassa payment cannot change: start a new payment session"
+      )
+    }
+    return { data: withPayment(data as YookassaSessionData, payment), status: toSessionStatus(payment) }
   }
 
-  async retrievePayment(_input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
-    return this.refuse()
+  /**
+   * Refunds from Medusa (the admin's refund button) go to Yookassa with a refund receipt.
+   * A refund the merchant already made in Yookassa's dashboard, not yet on record here, is
+   * adopted instead of being made twice.
+   */
+  async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const session = (data ?? {}) as YookassaSessionData
+    const payment = await this.fetch(session)
+    const value = toYookassaValue(amount)
+    const recorded = new Set((session.refunds ?? []).map((refund) => refund.id))
+
+    const { items: madeAtYookassa } = await this.call("list refunds", () => this.client.listRefunds(payment.id))
+    const adoptable = madeAtYookassa.find(
+      (refund) => refund.status === "succeeded" && !recorded.has(refund.id) && refund.amount.value === value
+    )
+    if (adoptable) {
+      return { data: recordRefund(withPayment(session, payment), adoptable, "yookassa") }
+    }
+
+    const key = context?.idempotency_key ?? `${payment.id}:refund:${value}:${recorded.size}`
+    const refund = await this.call("refund the payment", () =>
+      this.client.createRefund(
+        {
+          payment_id: payment.id,
+          amount: { value, currency: payment.amount.currency },
+          description: `Возврат по заказу (${key})`.slice(0, 250),
+          ...(this.options_.receipts.enabled && session.receipt ? { receipt: refundReceipt(session.receipt, value) } : {}),
+        },
+        key
+      )
+    )
+    return { data: recordRefund(withPayment(session, payment), refund, "medusa") }
   }
 
-  async updatePayment(_input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    return this.refuse()
+  /**
+   * Yookassa's notifications are not signed: the body only names a payment, which is then
+   * re-read from the API. A payment whose session Medusa no longer has is given back here
+   * and never handed to Medusa's flow (which, without a live session, could not find its cart).
+   */
+  async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    const notification = parseNotification(payload.data)
+    if (!notification) {
+      this.logger.warn("Yookassa webhook ignored: not a Yookassa notification")
+      return { action: PaymentActions.NOT_SUPPORTED }
+    }
+    if (!notification.event.startsWith("payment.")) {
+      return { action: PaymentActions.NOT_SUPPORTED }
+    }
+
+    let payment: YookassaPayment
+    try {
+      payment = await this.client.getPayment(notification.objectId)
+    } catch (error) {
+      if (error instanceof YookassaApiError && error.status === 404) {
+        this.logger.warn(`Yookassa webhook ignored: payment ${notification.objectId} is unknown to Yookassa`)
+        return { action: PaymentActions.NOT_SUPPORTED }
+      }
+      throw error
+    }
+
+    const sessionId = payment.metadata?.session_id
+    if (!sessionId) {
+      this.logger.warn(`Yookassa webhook ignored: payment ${payment.id} was not made by this store`)
+      return { action: PaymentActions.NOT_SUPPORTED }
+    }
+    const session = await this.sessions.find(sessionId)
+    const live = !!session && session.provider_id === PROVIDER_ID && session.data?.id === payment.id
+    if (!live) {
+      await settleStalePayment(this.client, payment, this.options_, this.logger)
+      return { action: PaymentActions.NOT_SUPPORTED }
+    }
+
+    if (payment.status === "canceled" && session.status !== PaymentSessionStatus.CANCELED) {
+      // Medusa's flow drops canceled events: end the session here so the shopper pays afresh.
+      await this.sessions.markCanceled(session, withPayment(session.data as YookassaSessionData, payment))
+    }
+    return { action: toWebhookAction(payment), data: { session_id: sessionId, amount: payment.amount.value } }
   }
 
-  async getWebhookActionAndData(
-    _payload: ProviderWebhookPayload["payload"]
-  ): Promise<WebhookActionResult> {
-    return { action: "not_supported" }
+  private async fetch(data: Record<string, unknown> | undefined): Promise<YookassaPayment> {
+    const id = (data as YookassaSessionData | undefined)?.id
+    if (!id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no Yookassa payment")
+    }
+    return this.call("read the payment", () => this.client.getPayment(id))
   }
+
+  /** Yookassa's refusals become Medusa errors the shopper or merchant can read; outages stay unexpected. */
+  private async call<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation()
+    } catch (error) {
+      if (error instanceof YookassaApiError && !error.retryable) {
+        throw new MedusaError(
+          error.status === 404 ? MedusaError.Types.NOT_FOUND : MedusaError.Types.INVALID_DATA,
+          `Yookassa refused to ${what}: ${error.description ?? error.code}${error.parameter ? ` (${error.parameter})` : ""}`
+        )
+      }
+      this.logger.error(`Yookassa: could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Yookassa is not reachable right now: could not ${what}`)
+    }
+  }
+}
+
+function recordRefund(
+  data: YookassaSessionData,
+  refund: { id: string; amount: { value: string }; created_at: string },
+  source: RecordedRefund["source"]
+): YookassaSessionData {
+  const refunds = [...(data.refunds ?? []), { id: refund.id, amount: refund.amount.value, created_at: refund.created_at, source }]
+  return { ...data, refunds }
+}
+
+function compact(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]))
+}
+
+function missingKey(operation: string): never {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `${operation} needs an idempotency key or a session id`)
 }
 
 export default YookassaProviderService

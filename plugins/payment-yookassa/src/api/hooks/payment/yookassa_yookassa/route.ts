@@ -1,0 +1,70 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
+import { WEBHOOK_PROVIDER, YOOKASSA_NOTIFICATION_RANGES, yookassaPluginOptions } from "../../../../options"
+import { parseNotification } from "../../../../utils/notification"
+import { SenderAllowlist, senderAddress } from "../../../../utils/sender-allowlist"
+
+const MAX_NOTIFICATION_BYTES = 256 * 1024
+
+/**
+ * POST /hooks/payment/yookassa_yookassa: Yookassa's notifications. Replaces Medusa's stock
+ * route at the same path, which cannot see the sender and always waits 5 s. Notifications
+ * are not signed, so the sender must be one of Yookassa's addresses (through exactly the
+ * configured number of trusted proxies). An accepted notification is answered 200 at once
+ * and handed to Medusa's own `payment.webhook_received` flow, which re-reads the payment
+ * from the API through the provider.
+ */
+export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+  const { webhook } = yookassaPluginOptions(req.scope)
+  const allowlist = new SenderAllowlist([...YOOKASSA_NOTIFICATION_RANGES, ...webhook.trustedIps], webhook.allowLoopback)
+  const sender = senderAddress(req, webhook.trustedProxyHops)
+  if (!allowlist.allows(sender)) {
+    logger.warn(`Yookassa webhook refused: sender ${sender ?? "unknown"} is not one of Yookassa's addresses`)
+    res.status(403).json({ message: "Notifications are accepted from Yookassa's addresses only" })
+    return
+  }
+
+  const raw = await readBody(req)
+  const body = raw ? parseJson(raw) : undefined
+  if (!parseNotification(body)) {
+    // Answer 200 anyway: Yookassa would resend a body we will never understand.
+    logger.warn("Yookassa webhook ignored: the body is not a Yookassa notification")
+    res.json({ ok: true })
+    return
+  }
+
+  await req.scope.resolve(Modules.EVENT_BUS).emit(
+    {
+      name: PaymentWebhookEvents.WebhookReceived,
+      data: {
+        provider: WEBHOOK_PROVIDER,
+        payload: { data: body, rawData: raw, headers: { "content-type": req.headers["content-type"] } },
+      },
+    },
+    { delay: webhook.delayMs, attempts: webhook.attempts, backoff: { type: "exponential", delay: 1_000 } }
+  )
+  res.json({ ok: true })
+}
+
+/** The raw body, or undefined when it is too large: the body parser is off here (see middlewares.ts). */
+async function readBody(req: MedusaRequest): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > MAX_NOTIFICATION_BYTES) {
+      return undefined
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks)
+}
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString("utf8"))
+  } catch {
+    return undefined
+  }
+}

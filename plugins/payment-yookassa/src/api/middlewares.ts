@@ -1,0 +1,19 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { buildYookassaSessionData } from "./store/payment-collections/build-yookassa-session-data"
+
+export default defineMiddlewares({
+  routes: [
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [buildYookassaSessionData],
+    },
+    {
+      // The webhook reads its own body: a malformed notification gets 200 (ignored), not a
+      // 400 from the JSON parser, or Yookassa keeps resending it.
+      matcher: "/hooks/payment/yookassa_yookassa",
+      method: ["POST"],
+      bodyParser: false,
+    },
+  ],
+})

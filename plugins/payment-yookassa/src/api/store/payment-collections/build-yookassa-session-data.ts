@@ -1,0 +1,86 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { PROVIDER_ID, yookassaPluginOptions } from "../../../options"
+import { buildReceipt, receiptCustomer, type ReceiptLine } from "../../../utils/receipt"
+
+type CartForPayment = {
+  id: string
+  email?: string | null
+  currency_code: string
+  shipping_total?: number | null
+  customer?: { email?: string | null; phone?: string | null } | null
+  items?: Array<{ title?: string | null; product_title?: string | null; quantity: number; total: number }> | null
+}
+
+/**
+ * Runs before Medusa's POST /store/payment-collections/:id/payment-sessions. For Yookassa,
+ * the session's `data` is whatever the server says it is: the cart, a description, the
+ * 54-FZ receipt and nothing the client sent (amounts and return URLs come from the cart and
+ * the configuration), so a shopper cannot change what Yookassa is told.
+ */
+export function buildYookassaSessionData(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const body = (req.body ?? {}) as { provider_id?: unknown }
+  if (body.provider_id !== PROVIDER_ID) {
+    return next()
+  }
+  replaceSessionData(req).then(() => next(), next)
+}
+
+async function replaceSessionData(req: MedusaRequest): Promise<void> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: links } = await query.graph({
+    entity: "cart_payment_collection",
+    fields: ["cart_id"],
+    filters: { payment_collection_id: req.params.id },
+  })
+  const cartId = (links[0] as { cart_id?: string } | undefined)?.cart_id
+  if (!cartId) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Yookassa pays for carts: this payment collection has no cart")
+  }
+  const { data: carts } = await query.graph({
+    entity: "cart",
+    fields: [
+      "id",
+      "email",
+      "currency_code",
+      "shipping_total",
+      "customer.email",
+      "customer.phone",
+      "items.title",
+      "items.product_title",
+      "items.quantity",
+      "items.total",
+    ],
+    filters: { id: cartId },
+  })
+  const cart = carts[0] as unknown as CartForPayment | undefined
+  if (!cart) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
+  }
+
+  const { receipts } = yookassaPluginOptions(req.scope)
+  const customer = receiptCustomer({ email: cart.email ?? cart.customer?.email, phone: cart.customer?.phone })
+  if (receipts.enabled && !customer) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "An e-mail or phone number is needed for the receipt: add it to the cart before paying"
+    )
+  }
+  const lines: ReceiptLine[] = (cart.items ?? []).map((item) => ({
+    title: item.product_title ?? item.title ?? "Курс",
+    quantity: item.quantity,
+    total: item.total,
+  }))
+  if (Number(cart.shipping_total ?? 0) > 0) {
+    lines.push({ title: "Доставка", quantity: 1, total: cart.shipping_total! })
+  }
+
+  req.body = {
+    provider_id: PROVIDER_ID,
+    data: {
+      cart_id: cart.id,
+      description: `Оплата заказа в AI Store, корзина ${cart.id}`.slice(0, 128),
+      ...(receipts.enabled && customer ? { receipt: buildReceipt(lines, customer, cart.currency_code, receipts) } : {}),
+    },
+  }
+}
