@@ -81,8 +81,13 @@ medusaIntegrationTestRunner({
       return data as any[]
     }
 
+    /** The cart's orders once one exists and its payment is captured (one workflow writes both). */
     const orderOf = (cartId: string) =>
-      until(async () => ((await ordersOfCart(cartId)).length ? ordersOfCart(cartId) : undefined), `an order for ${cartId}`)
+      until(async () => {
+        const orders = await ordersOfCart(cartId)
+        const captured = orders.length && orders[0].order.payment_collections?.[0]?.payments?.[0]?.captured_at
+        return captured ? orders : undefined
+      }, `a paid order for ${cartId}`)
 
     it("pays a cart: session → Pay → webhook → exactly one order with the right amount and receipt; client data is ignored", async () => {
       const { cartId, session } = await checkout({

@@ -75,6 +75,13 @@ medusaIntegrationTestRunner({
       await until(async () => ((await ordersOfCart(cartId)).length ? true : undefined), "the order")
     })
 
+    it("cannot be reached around the sender check through Medusa's dynamic route", async () => {
+      for (const path of ["/hooks/payment/yookassa%5Fyookassa", "/hooks/payment/%79ookassa_yookassa", "/hooks/payment/yookassa%5fyookassa/"]) {
+        const response = await api.post(path, notification("x"), { headers: { "x-forwarded-for": "203.0.113.9" } }).catch((error: any) => error.response)
+        expect(response.status).toBe(404)
+      }
+    })
+
     it("from inside the range while the API still says pending: no order", async () => {
       const { cartId, paymentId, sessionId } = await paidOutsideTheStore()
       // The body lies: the API is asked, and it says the payment is pending.

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { refuseUncheckedYookassaWebhooks } from "./hooks/payment/refuse-unchecked-yookassa-webhooks"
 import { buildYookassaSessionData } from "./store/payment-collections/build-yookassa-session-data"
 
 export default defineMiddlewares({
@@ -7,6 +8,11 @@ export default defineMiddlewares({
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],
       middlewares: [buildYookassaSessionData],
+    },
+    {
+      matcher: "/hooks/payment/:provider",
+      method: ["POST"],
+      middlewares: [refuseUncheckedYookassaWebhooks],
     },
     {
       // The webhook reads its own body: a malformed notification gets 200 (ignored), not a

@@ -1,0 +1,107 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
+import { until } from "../helpers/bot-api"
+
+jest.setTimeout(180_000)
+
+const PROVIDER = "pp_yookassa_yookassa"
+const ADMIN = { email: "merchant@aistore.test", password: "correct horse battery staple" }
+const yookassa = useYookassaSandbox(19_580, { YOOKASSA_CAPTURE_MODE: "two-stage" })
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let adminHeaders: Record<string, string>
+    let config: StorefrontConfig
+    let variantId: string
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await prepareStore(container, { seed: true })
+      yookassa.sandbox().setWebhookUrl(`${(api as any).defaults.baseURL}/hooks/payment/yookassa_yookassa`)
+      config = (await api.get("/storefront/config")).data
+      headers = { "x-publishable-api-key": config.publishable_key }
+      const { data } = await api.get(`/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`, { headers })
+      variantId = data.products[0].variants[0].id
+      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
+      await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } } })
+      adminHeaders = { authorization: `Bearer ${(await api.post("/auth/user/emailpass", ADMIN)).data.token}` }
+    })
+
+    beforeEach(() => yookassa.sandbox().faults.reset())
+
+    async function cartWithSession() {
+      const { data: created } = await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, { headers })
+      await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: variantId, quantity: 1 }, { headers })
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: created.cart.id }, { headers })
+      const session = await startSession(collection.payment_collection.id)
+      return { cartId: created.cart.id as string, collectionId: collection.payment_collection.id as string, session }
+    }
+
+    async function startSession(collectionId: string) {
+      const { data } = await api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+      return data.payment_collection.payment_sessions[0] as { id: string; data: { id: string } }
+    }
+
+    async function orderOf(cartId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      return until(async () => {
+        const { data } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+        return data[0]?.order_id as string | undefined
+      }, `an order for ${cartId}`)
+    }
+
+    it("places the order on authorization and captures at Yookassa when the merchant captures", async () => {
+      const { cartId, session } = await cartWithSession()
+      await yookassa.sandbox().pay(session.data.id)
+      expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("waiting_for_capture")
+      const orderId = await orderOf(cartId)
+
+      // The order and its payment are written by one workflow; read once it has finished.
+      const before = await until(async () => {
+        const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`, { headers: adminHeaders })
+        return data.order.payment_status === "not_paid" ? undefined : data
+      }, "the order's payment")
+      expect(before.order.payment_status).toBe("authorized")
+      const payment = before.order.payment_collections[0].payments[0]
+
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, { headers: adminHeaders })
+      expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("succeeded")
+      const { data: after } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, { headers: adminHeaders })
+      expect(after.order.payment_status).toBe("captured")
+      // Capturing again succeeds without a second capture at Yookassa.
+      const captures = () => yookassa.sandbox().requests.filter((request) => request.path.endsWith(`${session.data.id}/capture`) && request.status === 200)
+      expect(captures()).toHaveLength(1)
+    })
+
+    it("a canceled order cancels its authorized payment at Yookassa", async () => {
+      const { cartId, session } = await cartWithSession()
+      await yookassa.sandbox().pay(session.data.id)
+      const orderId = await orderOf(cartId)
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: adminHeaders })
+      expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("canceled")
+      expect(yookassa.sandbox().payment(session.data.id)!.cancellation_details).toEqual({ party: "merchant", reason: "canceled_by_merchant" })
+    })
+
+    it("stale payments are canceled, not refunded: when the session is replaced, and when paid later", async () => {
+      yookassa.sandbox().faults.dropNotifications(true)
+      const { collectionId, session: first } = await cartWithSession()
+      await yookassa.sandbox().pay(first.data.id)
+      // The shopper starts again before the cart completed: the authorized payment is let go at once.
+      const second = await startSession(collectionId)
+      expect(yookassa.sandbox().payment(first.data.id)!.status).toBe("canceled")
+
+      yookassa.sandbox().faults.dropNotifications(false)
+      await startSession(collectionId)
+      // The second payment's page is still open and gets paid: its session is gone.
+      await yookassa.sandbox().pay(second.data.id)
+      await until(() => (yookassa.sandbox().payment(second.data.id)!.status === "canceled" ? true : undefined), "the stale payment to be canceled")
+      expect(yookassa.sandbox().refunds(second.data.id)).toHaveLength(0)
+    })
+  },
+})
