@@ -92,6 +92,8 @@ module.exports = defineConfig({
   ],
   modules: [
     { resolve: "@medusajs/medusa/translation" },
+    // Course delivery: private access data per course and customers' accesses (src/modules/course-access).
+    { resolve: "./src/modules/course-access" },
     {
       resolve: "@medusajs/medusa/auth",
       options: {

@@ -166,6 +166,20 @@ describe("Bot API double", () => {
     })
   })
 
+  it("revokes only a link it made for that chat, and takes member removals", async () => {
+    api = await start()
+    const link = (await call("createChatInviteLink", json({ chat_id: -1007, creates_join_request: true }))).body.result
+    expect(link).toMatchObject({ creates_join_request: true, is_revoked: false })
+    expect((await call("revokeChatInviteLink", json({ chat_id: -1008, invite_link: link.invite_link }))).status).toBe(400)
+    expect((await call("revokeChatInviteLink", json({ chat_id: -1007, invite_link: link.invite_link }))).body.result).toMatchObject({
+      invite_link: link.invite_link,
+      is_revoked: true,
+    })
+    expect((await call("banChatMember", json({ chat_id: -1007, user_id: 42 }))).body.result).toBe(true)
+    expect((await call("unbanChatMember", json({ chat_id: -1007, user_id: 42, only_if_banned: true }))).body.result).toBe(true)
+    expect((await call("banChatMember", json({ chat_id: -1007 }))).status).toBe(400)
+  })
+
   it("never logs the token", async () => {
     api = await start({ log: (line) => lines.push(line) })
     api.failNext({ kind: "server_error" })

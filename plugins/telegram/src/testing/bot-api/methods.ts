@@ -29,6 +29,8 @@ export type BotApiState = {
   webhook: { url: string; secretToken?: string }
   nextMessageId: Map<string, number>
   nextInviteLink: number
+  /** The chat of each link createChatInviteLink made: only that chat's link can be revoked. */
+  inviteLinks: Map<string, number | string>
 }
 
 export type MethodContext = {
@@ -40,7 +42,13 @@ export type MethodContext = {
 export type MethodHandler = (params: Record<string, unknown>, context: MethodContext) => unknown
 
 export function createState(): BotApiState {
-  return { delivered: [], webhook: { url: "" }, nextMessageId: new Map(), nextInviteLink: 1 }
+  return {
+    delivered: [],
+    webhook: { url: "" },
+    nextMessageId: new Map(),
+    nextInviteLink: 1,
+    inviteLinks: new Map(),
+  }
 }
 
 const MESSAGE_LIMIT = 4096
@@ -108,6 +116,38 @@ const sendMessage: MethodHandler = (params, { token, state }) => {
   }
 }
 
+/** Like Telegram: only a link of that chat can be revoked; revoking it again answers the same. */
+const revokeChatInviteLink: MethodHandler = (params, { token, state }) => {
+  const chatId = readChatId(params.chat_id)
+  const inviteLink = typeof params.invite_link === "string" ? params.invite_link : ""
+  const linkChat = state.inviteLinks.get(inviteLink)
+  if (linkChat === undefined || String(linkChat) !== String(chatId)) {
+    throw new BotApiError(400, "Bad Request: INVITE_HASH_EXPIRED")
+  }
+  return {
+    invite_link: inviteLink,
+    creator: botUser(token),
+    creates_join_request: true,
+    is_primary: false,
+    is_revoked: true,
+  }
+}
+
+/** banChatMember and unbanChatMember: a chat and a user id are required; membership is not modelled. */
+const memberChange: MethodHandler = (params) => {
+  readChatId(params.chat_id)
+  readUserId(params.user_id)
+  return true
+}
+
+function readUserId(value: unknown): number {
+  const id = typeof value === "string" && /^\d{1,20}$/.test(value) ? Number(value) : value
+  if (typeof id !== "number" || !Number.isSafeInteger(id) || id <= 0) {
+    throw new BotApiError(400, "Bad Request: invalid user_id specified")
+  }
+  return id
+}
+
 const accepted: MethodHandler = () => true
 
 /** The methods the store uses; `start({ methods })` adds or replaces any of them. */
@@ -143,11 +183,16 @@ export const DEFAULT_METHODS: Record<string, MethodHandler> = {
   answerPreCheckoutQuery: accepted,
   approveChatJoinRequest: accepted,
   declineChatJoinRequest: accepted,
+  revokeChatInviteLink,
+  banChatMember: memberChange,
+  unbanChatMember: memberChange,
   createChatInviteLink: (params, { token, state }) => {
-    readChatId(params.chat_id)
+    const chatId = readChatId(params.chat_id)
     const number = state.nextInviteLink++
+    const inviteLink = `https://t.me/+double${String(number).padStart(6, "0")}`
+    state.inviteLinks.set(inviteLink, chatId)
     return {
-      invite_link: `https://t.me/+double${String(number).padStart(6, "0")}`,
+      invite_link: inviteLink,
       creator: botUser(token),
       creates_join_request: params.creates_join_request === true || params.creates_join_request === "true",
       is_primary: false,

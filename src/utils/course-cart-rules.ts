@@ -1,0 +1,41 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { COURSE_ACCESS_MODULE } from "../modules/course-access"
+import type CourseAccessModuleService from "../modules/course-access/service"
+
+/** What the Mini App shows when a cart breaks "one course, one purchase". */
+export const CART_MESSAGES = {
+  quantity: "A course is bought once: its quantity in the cart is always 1.",
+  inCart: "This course is already in your cart.",
+  owned: "You already own this course: it is in My courses.",
+} as const
+
+export type CartLine = { product_id: string | null | undefined; quantity: number | { valueOf(): number } }
+
+/**
+ * Checks a cart's course lines (existing plus `adding`): each course once, quantity 1, none
+ * the customer already owns. Throws a NOT_ALLOWED MedusaError (HTTP 400) with the message.
+ */
+export async function assertCourseCart(
+  container: MedusaContainer,
+  { customerId, lines, adding = [] }: { customerId?: string | null; lines: CartLine[]; adding?: CartLine[] }
+): Promise<void> {
+  const all = [...lines, ...adding]
+  if (all.some((line) => Number(line.quantity) !== 1)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, CART_MESSAGES.quantity)
+  }
+  const products = all.flatMap((line) => (line.product_id ? [line.product_id] : []))
+  if (new Set(products).size < products.length) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, CART_MESSAGES.inCart)
+  }
+  if (customerId && products.length && (await ownsAny(container, customerId, products))) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, CART_MESSAGES.owned)
+  }
+}
+
+async function ownsAny(container: MedusaContainer, customerId: string, productIds: string[]): Promise<boolean> {
+  const [owned] = await container
+    .resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
+    .listCourseAccesses({ customer_id: customerId, product_id: productIds, status: "active" }, { select: ["id"], take: 1 })
+  return Boolean(owned)
+}
