@@ -166,6 +166,11 @@ async function buildStale(state, env) {
   if (!existsSync(join(SERVER_DIR, "static"))) {
     symlinkSync(join(ROOT, "static"), join(SERVER_DIR, "static"))
   }
+  // `medusa start` with NODE_ENV=development serves the admin through Vite from <cwd>/src/admin:
+  // without this link the store's own widgets (course access) would be missing from the admin.
+  if (existsSync(join(ROOT, "src", "admin")) && !existsSync(join(SERVER_DIR, "src", "admin"))) {
+    symlinkSync(join(ROOT, "src", "admin"), join(SERVER_DIR, "src", "admin"))
+  }
 
   const storefrontDir = join(ROOT, "storefront-miniapp")
   const storefrontPrint = fingerprint(storefrontDir, ["."])
