@@ -264,7 +264,7 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
       return { action: PaymentActions.NOT_SUPPORTED }
     }
 
-    if (payment.status === "canceled" && session.status !== PaymentSessionStatus.CANCELED) {
+    if (payment.status === "canceled" && session.status === PaymentSessionStatus.PENDING) {
       // Medusa's flow drops canceled events: end the session here so the shopper pays afresh.
       await this.sessions.markCanceled(session, withPayment(session.data as YookassaSessionData, payment))
     }
