@@ -48,12 +48,17 @@ medusaIntegrationTestRunner({
       return data.payment_collection.payment_sessions[0] as { id: string; data: { id: string } }
     }
 
+    /** The cart's order once it has its payment (one workflow writes both). */
     async function orderOf(cartId: string) {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       return until(async () => {
-        const { data } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
-        return data[0]?.order_id as string | undefined
-      }, `an order for ${cartId}`)
+        const { data } = await query.graph({
+          entity: "order_cart",
+          fields: ["order_id", "order.payment_collections.payments.id"],
+          filters: { cart_id: cartId },
+        })
+        return data[0]?.order?.payment_collections?.[0]?.payments?.length ? (data[0].order_id as string) : undefined
+      }, `an order with its payment for ${cartId}`)
     }
 
     it("places the order on authorization and captures at Yookassa when the merchant captures", async () => {
@@ -62,11 +67,7 @@ medusaIntegrationTestRunner({
       expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("waiting_for_capture")
       const orderId = await orderOf(cartId)
 
-      // The order and its payment are written by one workflow; read once it has finished.
-      const before = await until(async () => {
-        const { data } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`, { headers: adminHeaders })
-        return data.order.payment_status === "not_paid" ? undefined : data
-      }, "the order's payment")
+      const { data: before } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`, { headers: adminHeaders })
       expect(before.order.payment_status).toBe("authorized")
       const payment = before.order.payment_collections[0].payments[0]
 
