@@ -88,7 +88,10 @@ module.exports = defineConfig({
         miniAppUrl: env.telegram.miniAppUrl,
       },
     },
-    { resolve: "@aistore/medusa-click-tracking", options: { retentionDays: 365 } },
+    {
+      resolve: "@aistore/medusa-click-tracking",
+      options: { retentionDays: 365, trustedProxyHops: env.trustedProxyHops },
+    },
   ],
   modules: [
     { resolve: "@medusajs/medusa/translation" },

@@ -1,13 +1,28 @@
+import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import type { MedusaRequest } from "@medusajs/framework/http"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import Redis from "ioredis"
 import deleteOldClickEvents from "../../plugins/click-tracking/src/jobs/delete-old-click-events"
+import recordPurchase from "../../plugins/click-tracking/src/subscribers/order-placed-record-purchase"
+import { clientAddress } from "../../plugins/click-tracking/src/utils/client-address"
+import { csvCell } from "../../plugins/click-tracking/src/utils/csv"
+import { RedisWindowCounter } from "../../plugins/click-tracking/src/utils/rate-limit/redis-window-counter"
 import { readEnvironment } from "../../src/config/environment"
 import { until } from "../helpers/bot-api"
 import { signInitData } from "../helpers/telegram-init-data"
 import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
 
 jest.setTimeout(180_000)
+
+/** Rate-limit windows are whole periods of the clock: start a check early enough in one to finish in it. */
+async function awayFromWindowEnd(windowSeconds: number, marginMs = 15_000) {
+  const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000))
+  if (left < marginMs) {
+    await new Promise((wake) => setTimeout(wake, left + 50))
+  }
+}
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -33,6 +48,23 @@ medusaIntegrationTestRunner({
       occurred_at: new Date().toISOString(),
       ...extra,
     })
+
+    const ADMIN = { email: "analyst@aistore.test", password: "a long enough password" }
+    /** An admin's headers (the database is emptied between tests, so the admin is made each time). */
+    const signInAdmin = async () => {
+      const container = getContainer()
+      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
+      await createUserAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
+      })
+      const { data } = await api.post("/auth/user/emailpass", ADMIN)
+      return { authorization: `Bearer ${data.token}` }
+    }
+    const signInCustomer = async (id: number) => {
+      const initData = signInitData({ user: { id, first_name: "Кира" } }, readEnvironment().telegram.botToken, new Date())
+      const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
+      return { authorization: `Bearer ${data.token}` }
+    }
 
     beforeAll(async () => {
       await prepareStore(getContainer(), { seed: true })
@@ -114,7 +146,30 @@ medusaIntegrationTestRunner({
         return found.length ? found : undefined
       }, "the purchase event")
       expect(purchases).toHaveLength(1)
-      expect(purchases[0]).toMatchObject({ product_id: product.id, details: { order_id: order.id, quantity: 1 } })
+      expect(purchases[0]).toMatchObject({ product_id: product.id, order_id: order.id, details: { quantity: 1 } })
+    })
+
+    it("counts a purchase once per order, however often order.placed arrives", async () => {
+      const { order } = await placeCourseOrder(api, config)
+      await until(async () => ((await rows("type = 'purchase'")).length ? true : undefined), "the purchase event")
+      const container = getContainer()
+      const again = () =>
+        recordPurchase({ event: { name: "order.placed", data: { id: order.id } }, container, pluginOptions: {} } as never)
+      // The event delivered again, twice at once, and through the event bus as a re-send would.
+      await Promise.all([again(), again()])
+      await again()
+      await container.resolve(Modules.EVENT_BUS).emit({ name: "order.placed", data: { id: order.id } })
+      await new Promise((wake) => setTimeout(wake, 1000))
+      expect(await rows("type = 'purchase' AND order_id = ?", [order.id])).toHaveLength(1)
+
+      // The database itself refuses a second purchase of the course in the order.
+      const [first] = await rows("type = 'purchase'")
+      await expect(
+        dbConnection.raw(
+          `INSERT INTO click_event (id, type, product_id, order_id, occurred_at, received_at) VALUES ('clk_twice', 'purchase', ?, ?, now(), now())`,
+          [first.product_id, order.id]
+        )
+      ).rejects.toThrow(/unique|duplicate/i)
     })
 
     it("retention deletes only events older than a year", async () => {
@@ -126,19 +181,36 @@ medusaIntegrationTestRunner({
       expect(await rows()).toHaveLength(1)
     })
 
+    describe("rate limit (the app's default: 1000 events a minute per client, in memory without Redis)", () => {
+      it("answers 429 with Retry-After past the budget, writes nothing of that batch, and counts clients apart", async () => {
+        const busy = await signInCustomer(7101)
+        const other = await signInCustomer(7102)
+        const batch = Array.from({ length: 100 }, () => event("share"))
+        await awayFromWindowEnd(60)
+        for (let sent = 0; sent < 1000; sent += 100) {
+          expect((await post({ events: batch }, busy)).status).toBe(202)
+        }
+
+        const refused = await post({ events: [event("share"), event("share")] }, busy)
+        expect(refused.status).toBe(429)
+        expect(refused.data.message).toMatch(/Too many events: at most 1000 per 60 s/)
+        const retryAfter = Number(refused.headers["retry-after"])
+        expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true)
+        expect(await rows("type = 'share'")).toHaveLength(1000)
+
+        // Another customer, and an anonymous shopper, have budgets of their own.
+        expect((await post({ events: [event("share")] }, other)).status).toBe(202)
+        expect((await post({ events: [event("share")] })).status).toBe(202)
+        expect(await rows("type = 'share'")).toHaveLength(1002)
+      })
+    })
+
     describe("GET /admin/clicks/stats", () => {
-      const ADMIN = { email: "analyst@aistore.test", password: "a long enough password" }
       let adminHeaders: Record<string, string>
       let otherProductId: string
 
       beforeEach(async () => {
-        const container = getContainer()
-        const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
-        await createUserAccountWorkflow(container).run({
-          input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
-        })
-        const { data } = await api.post("/auth/user/emailpass", ADMIN)
-        adminHeaders = { authorization: `Bearer ${data.token}` }
+        adminHeaders = await signInAdmin()
         otherProductId = (await api.get("/store/products?limit=1&offset=1&fields=id", { headers })).data.products[0].id
 
         const times = (n: number, type: string, extra: Record<string, unknown> = {}) =>
@@ -212,13 +284,144 @@ medusaIntegrationTestRunner({
       })
 
       it("is closed to customers and to anonymous callers", async () => {
-        const initData = signInitData({ user: { id: 7002, first_name: "Кира" } }, readEnvironment().telegram.botToken, new Date())
-        const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
-        for (const extra of [{ authorization: `Bearer ${data.token}` }, {}]) {
+        for (const extra of [await signInCustomer(7002), {}]) {
           const response = await api.get("/admin/clicks/stats", { headers: extra }).catch((error: any) => error.response)
           expect(response.status).toBe(401)
         }
       })
     })
+
+    describe("GET /admin/clicks/export", () => {
+      let adminHeaders: Record<string, string>
+      const download = (query: string, extra: Record<string, string> = adminHeaders) =>
+        api
+          // Bytes, not text: axios would drop the byte order mark the file starts with.
+          .get(`/admin/clicks/export?${query}`, { headers: extra, responseType: "arraybuffer" })
+          .catch((error: any) => error.response)
+
+      beforeEach(async () => {
+        adminHeaders = await signInAdmin()
+        // A known set around 1 March 2026: two outside the range, cells that need quoting or defusing.
+        await dbConnection.raw(`
+          INSERT INTO click_event (id, type, session_id, customer_id, product_id, category_id, order_id, details, occurred_at, received_at) VALUES
+          ('clk_x_0', 'share', NULL, NULL, NULL, NULL, NULL, NULL, '2026-02-28T23:59:59.999Z', '2026-03-01T00:00:00Z'),
+          ('clk_x_1', 'product_view', E'line 1\nline 2', NULL, 'prod_a', NULL, NULL, NULL, '2026-03-01T10:00:00Z', '2026-03-01T10:00:01Z'),
+          ('clk_x_3', 'share', '=cmd|'' /C calc''!A0', '-2+3', NULL, '@cat', NULL, NULL, '2026-03-01T11:00:00Z', '2026-03-01T11:00:02Z'),
+          ('clk_x_2', 'search', '+1,2', NULL, NULL, NULL, NULL, '{"query": "a, \\"b\\""}', '2026-03-01T11:00:00Z', '2026-03-01T11:00:00.5Z'),
+          ('clk_x_4', 'purchase', NULL, 'cus_x', 'prod_a', NULL, 'order_1', '{"quantity": 1}', '2026-03-01T23:59:59.999Z', '2026-03-02T00:00:00Z'),
+          ('clk_x_5', 'share', NULL, NULL, NULL, NULL, NULL, NULL, '2026-03-02T00:00:00Z', '2026-03-02T00:00:00Z')
+        `)
+      })
+
+      it("streams the range's events as CSV, exactly: header, order, quoting, formulas defused", async () => {
+        const response = await download("from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z")
+        expect(response.status).toBe(200)
+        expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8")
+        expect(response.headers["content-disposition"]).toBe('attachment; filename="clicks-2026-03-01-to-2026-03-01.csv"')
+        expect(Buffer.from(response.data).toString("utf8")).toBe(
+          "\uFEFF" +
+            "id,type,occurred_at,received_at,customer_id,session_id,product_id,category_id,order_id,details\r\n" +
+            'clk_x_1,product_view,2026-03-01T10:00:00.000Z,2026-03-01T10:00:01.000Z,,"line 1\nline 2",prod_a,,,\r\n' +
+            'clk_x_2,search,2026-03-01T11:00:00.000Z,2026-03-01T11:00:00.500Z,,"\'+1,2",,,,"{""query"":""a, \\""b\\""""}"\r\n' +
+            "clk_x_3,share,2026-03-01T11:00:00.000Z,2026-03-01T11:00:02.000Z,'-2+3,'=cmd|' /C calc'!A0,,'@cat,,\r\n" +
+            'clk_x_4,purchase,2026-03-01T23:59:59.999Z,2026-03-02T00:00:00.000Z,cus_x,,prod_a,,order_1,"{""quantity"":1}"\r\n'
+        )
+      })
+
+      it("pages through a large range without losing or repeating an event", async () => {
+        // 2,500 events a microsecond apart: pages must continue from the exact stored time.
+        await dbConnection.raw(`
+          INSERT INTO click_event (id, type, occurred_at, received_at)
+          SELECT 'clk_p_' || lpad(n::text, 5, '0'), 'share', timestamptz '2025-12-01T12:00:00Z' + n * interval '1 microsecond', now()
+            FROM generate_series(1, 2500) AS n
+        `)
+        const response = await download("from=2025-12-01T00:00:00Z&to=2025-12-02T00:00:00Z")
+        const ids = Buffer.from(response.data).toString("utf8").trim().split("\r\n").slice(1).map((line) => line.split(",")[0])
+        expect(ids).toHaveLength(2500)
+        expect(ids[0]).toBe("clk_p_00001")
+        expect(ids[2499]).toBe("clk_p_02500")
+        expect(new Set(ids).size).toBe(2500)
+      })
+
+      it("answers a range with no events with the header alone", async () => {
+        const response = await download("from=2020-01-01&to=2020-02-01")
+        expect(response.status).toBe(200)
+        expect(Buffer.from(response.data).toString("utf8")).toBe(
+          "\uFEFFid,type,occurred_at,received_at,customer_id,session_id,product_id,category_id,order_id,details\r\n"
+        )
+      })
+
+      it.each([
+        ["no range", ""],
+        ["no end", "from=2026-03-01"],
+        ["a date that is not one", "from=2026-03-01&to=later"],
+        ["from after to", "from=2026-03-02&to=2026-03-01"],
+        ["an unknown parameter", "from=2026-03-01&to=2026-03-02&format=xlsx"],
+      ])("refuses %s with 400 and a message", async (_case, query) => {
+        const response = await download(query)
+        expect(response.status).toBe(400)
+        expect(JSON.parse(Buffer.from(response.data).toString("utf8")).message).toEqual(expect.any(String))
+      })
+
+      it("is closed to customers and to anonymous callers", async () => {
+        for (const extra of [await signInCustomer(7003), {}]) {
+          const response = await download("from=2026-03-01&to=2026-03-02", extra)
+          expect(response.status).toBe(401)
+        }
+      })
+    })
   },
+})
+
+describe("rate-limit counter in Redis", () => {
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379")
+  const prefix = `click-tracking-test:${randomUUID()}:`
+
+  afterAll(async () => {
+    const keys = await redis.keys(`${prefix}*`)
+    if (keys.length) {
+      await redis.del(...keys)
+    }
+    await redis.quit()
+  })
+
+  it("holds one budget across replicas, all or nothing per batch", async () => {
+    const limit = { events: 100, windowSeconds: 60 }
+    // Two server replicas, each with its own connection and counter, sharing the Redis.
+    const replicaA = new RedisWindowCounter(redis.duplicate(), limit, prefix)
+    const replicaB = new RedisWindowCounter(redis, limit, prefix)
+    await awayFromWindowEnd(60)
+    expect(await replicaA.take("customer:cus_1", 60)).toEqual({ allowed: true })
+    expect(await replicaB.take("customer:cus_1", 50)).toEqual({ allowed: false, retryAfterSeconds: expect.any(Number) })
+    expect(await replicaB.take("customer:cus_1", 40)).toEqual({ allowed: true })
+    expect(await replicaA.take("customer:cus_1", 1)).toMatchObject({ allowed: false })
+    expect(await replicaA.take("customer:cus_2", 100)).toEqual({ allowed: true })
+  })
+})
+
+describe("the client a rate limit counts", () => {
+  const request = (socket: string, forwarded?: string) =>
+    ({ socket: { remoteAddress: socket }, headers: forwarded ? { "x-forwarded-for": forwarded } : {} }) as unknown as MedusaRequest
+
+  it("believes X-Forwarded-For only as far as the trusted proxies", () => {
+    expect(clientAddress(request("203.0.113.9", "198.51.100.1"), 0)).toBe("203.0.113.9")
+    // Behind one proxy (nginx appends the address it saw): a forged first entry is ignored.
+    expect(clientAddress(request("10.0.0.2", "198.51.100.1, 203.0.113.9"), 1)).toBe("203.0.113.9")
+    expect(clientAddress(request("10.0.0.2"), 1)).toBe("10.0.0.2")
+  })
+})
+
+describe("CSV cells", () => {
+  it.each([
+    ["plain", "plain"],
+    ["=1+1", "'=1+1"],
+    ["+7 999", "'+7 999"],
+    ["-1", "'-1"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ['say "hi", then', '"say ""hi"", then"'],
+    ["=HYPERLINK(\"x\")", '"\'=HYPERLINK(""x"")"'],
+  ])("%j becomes %j", (value, cell) => {
+    expect(csvCell(value)).toBe(cell)
+  })
 })

@@ -1,5 +1,7 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { AdminClickExportQuery } from "./admin/clicks/export/validators"
 import { AdminClickStatsQuery } from "./admin/clicks/stats/validators"
+import { rateLimitClicks } from "./store/clicks/rate-limit"
 import { MAX_BODY_BYTES, StoreClicksBody } from "./store/clicks/validators"
 
 export default defineMiddlewares({
@@ -10,6 +12,11 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformQuery(AdminClickStatsQuery, {})],
     },
     {
+      matcher: "/admin/clicks/export",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminClickExportQuery, {})],
+    },
+    {
       matcher: "/store/clicks",
       method: ["POST"],
       bodyParser: { sizeLimit: MAX_BODY_BYTES },
@@ -17,6 +24,8 @@ export default defineMiddlewares({
         // Anonymous shoppers may report too; a signed-in one is known from the token, never the body.
         authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true }),
         validateAndTransformBody(StoreClicksBody),
+        // After validation (it counts the batch's events), before anything touches the database.
+        rateLimitClicks,
       ],
     },
   ],

@@ -4,11 +4,9 @@ import { CLICK_TRACKING_MODULE } from "../modules/click-tracking"
 import type ClickTrackingModuleService from "../modules/click-tracking/service"
 import { clickTrackingOptions } from "../utils/plugin-options"
 
-export const DEFAULT_RETENTION_DAYS = 365
-
-/** Retention: deletes events that happened longer ago than `retentionDays` (default 365). */
+/** Retention: deletes events that happened longer ago than `retentionDays` (default 365, see the plugin options). */
 export default async function deleteOldClickEvents(container: MedusaContainer): Promise<number> {
-  const days = clickTrackingOptions(container).retentionDays ?? DEFAULT_RETENTION_DAYS
+  const days = clickTrackingOptions(container).retentionDays
   const before = new Date(Date.now() - days * 24 * 60 * 60 * 1000)
   const deleted = await container.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE).deleteEventsBefore(before)
   if (deleted) {

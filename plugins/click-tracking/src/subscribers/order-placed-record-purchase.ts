@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../modules/click-tracking"
+import type { PurchaseInput } from "../modules/click-tracking/purchases/types"
 import type ClickTrackingModuleService from "../modules/click-tracking/service"
-import { PURCHASE_EVENT } from "../utils/event-types"
 
 type PlacedOrder = {
   id: string
@@ -11,7 +11,10 @@ type PlacedOrder = {
   items: { product_id: string | null; detail: { quantity: number | { valueOf(): number } } | null }[]
 }
 
-/** `purchase` comes from the server when an order is placed, one event per course; clients can't send it. */
+/**
+ * `purchase` comes from the server when an order is placed, one event per course (lines of the
+ * same course add up); clients can't send it. A repeated order.placed records nothing new.
+ */
 export default async function recordPurchase({ event, container }: SubscriberArgs<{ id: string }>) {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
@@ -23,19 +26,22 @@ export default async function recordPurchase({ event, container }: SubscriberArg
   if (!order) {
     return
   }
-  const receivedAt = new Date()
-  await container.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE).createClickEvents(
-    order.items
-      .filter((item) => item.product_id)
-      .map((item) => ({
-        type: PURCHASE_EVENT,
-        customer_id: order.customer_id,
-        product_id: item.product_id,
-        details: { order_id: order.id, quantity: Number(item.detail?.quantity ?? 1) },
-        occurred_at: new Date(order.created_at),
-        received_at: receivedAt,
-      }))
-  )
+  const purchases = new Map<string, PurchaseInput>()
+  for (const item of order.items) {
+    if (!item.product_id) {
+      continue
+    }
+    const quantity = Number(item.detail?.quantity ?? 1)
+    const earlier = purchases.get(item.product_id)
+    purchases.set(item.product_id, {
+      order_id: order.id,
+      product_id: item.product_id,
+      customer_id: order.customer_id,
+      quantity: (earlier?.quantity ?? 0) + quantity,
+      occurred_at: new Date(order.created_at),
+    })
+  }
+  await container.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE).recordPurchases([...purchases.values()])
 }
 
 export const config: SubscriberConfig = {

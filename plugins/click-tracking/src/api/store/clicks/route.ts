@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../../../modules/click-tracking"
 import type ClickTrackingModuleService from "../../../modules/click-tracking/service"
 import { CLIENT_EVENT_TYPES } from "../../../utils/event-types"
 import { clickTrackingOptions } from "../../../utils/plugin-options"
+import { assertProductsExist } from "./known-products"
 import type { StoreClicksBodyType } from "./validators"
 
 /**
@@ -21,11 +22,11 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreClicksBodyType>,
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `events[${index}].type: unknown event type "${event.type}"`)
     }
   })
-  await assertProductsExist(req, events)
+  await assertProductsExist(req.scope, events)
 
   const clicks = req.scope.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
   const receivedAt = new Date()
-  await clicks.createClickEvents(
+  await clicks.insertEvents(
     events.map((event) => ({
       type: event.type,
       session_id: event.session_id ?? null,
@@ -40,27 +41,8 @@ export async function POST(req: AuthenticatedMedusaRequest<StoreClicksBodyType>,
 
   const sessions = [...new Set(events.map((event) => event.session_id).filter((id): id is string => !!id))]
   if (customerId && sessions.length) {
-    await clicks.updateClickEvents({
-      selector: { session_id: sessions, customer_id: null },
-      data: { customer_id: customerId },
-    })
+    await clicks.claimSessions(customerId, sessions)
   }
 
   res.status(202).json({ accepted: events.length })
-}
-
-async function assertProductsExist(req: AuthenticatedMedusaRequest, events: StoreClicksBodyType["events"]) {
-  const ids = [...new Set(events.map((event) => event.product_id).filter((id): id is string => !!id))]
-  if (!ids.length) {
-    return
-  }
-  const found = await req.scope.resolve(Modules.PRODUCT).listProducts({ id: ids }, { select: ["id"], take: ids.length })
-  const known = new Set(found.map((product) => product.id))
-  const index = events.findIndex((event) => event.product_id && !known.has(event.product_id))
-  if (index >= 0) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `events[${index}].product_id: no product "${events[index].product_id}"`
-    )
-  }
 }

@@ -10,6 +10,8 @@ const ClickEvent = model
     customer_id: model.text().nullable(),
     product_id: model.text().nullable(),
     category_id: model.text().nullable(),
+    /** The order a `purchase` came from (set by the server only). */
+    order_id: model.text().nullable(),
     /** Bounded (2 KB) free-form details, such as the search query. */
     details: model.json().nullable(),
     /** When it happened on the client. */
@@ -22,6 +24,8 @@ const ClickEvent = model
     { on: ["type", "occurred_at"] },
     { on: ["product_id", "type", "occurred_at"] },
     { on: ["session_id"] },
+    // A purchase is counted once per course and order, however often order.placed arrives.
+    { on: ["order_id", "product_id"], unique: true, where: "type = 'purchase'" },
   ])
 
 export default ClickEvent

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { isOrderedRange, UNORDERED_RANGE } from "../date-range"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -15,7 +16,7 @@ export const AdminClickStatsQuery = z
     const to = query.to ?? new Date()
     return { ...query, to, from: query.from ?? new Date(to.getTime() - 30 * DAY_MS) }
   })
-  .refine((query) => query.from < query.to, { message: "from must be before to", path: ["from"] })
+  .refine(isOrderedRange, UNORDERED_RANGE)
   .refine((query) => !(query.category_id && query.product_id), {
     message: "give category_id or product_id, not both",
     path: ["product_id"],

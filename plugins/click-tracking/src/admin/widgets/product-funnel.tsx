@@ -1,0 +1,47 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
+import { Alert } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { EmptyState } from "../components/empty-state"
+import { FunnelChart } from "../components/funnel"
+import { LoadingRows } from "../components/loading-rows"
+import { Section } from "../components/section"
+import { useClickStats } from "../hooks/use-click-stats"
+import { lastDays } from "../lib/date-range"
+
+const DAYS = 30
+
+/** This course's funnel over the last 30 days, on its product page. */
+const ProductFunnelWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const stats = useClickStats(lastDays(DAYS), product.id)
+  const funnel = stats.data?.funnel
+  const quiet = funnel && !funnel.views && !funnel.add_to_cart && !funnel.checkout_start && !funnel.purchases
+
+  return (
+    <Section
+      title="Shopper funnel"
+      note={`Last ${DAYS} days`}
+      action={
+        <Link to="/analytics" className="text-ui-fg-interactive txt-compact-small hover:underline">
+          All analytics
+        </Link>
+      }
+    >
+      {stats.isError ? (
+        <Alert variant="error">Could not load this course's funnel: {stats.error.message}</Alert>
+      ) : !funnel ? (
+        <LoadingRows />
+      ) : quiet ? (
+        <EmptyState title="No views of this course yet" hint="Its funnel fills in as shoppers open it in the Mini App." />
+      ) : (
+        <FunnelChart funnel={funnel} />
+      )}
+    </Section>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "product.details.after",
+})
+
+export default ProductFunnelWidget
