@@ -1,27 +1,22 @@
 // From source: CI type-checks before the plugins are built.
 import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
+import { useEnvironment, workerPort } from "./test-environment"
 
 export const SANDBOX_SHOP_ID = "100500"
 export const SANDBOX_SECRET_KEY = "test_integration-sandbox-key"
 export const RETURN_URL = "https://t.me/aistore_bot/shop"
 
-/**
- * Points the app at a Yookassa sandbox for one test file. The runner reads the app's
- * configuration before it applies its `env` option, so the variables are set at import
- * (on a port fixed per jest worker) and restored after the file.
- */
+/** Points the app at a Yookassa sandbox for one test file (on a port fixed per jest worker). */
 export function useYookassaSandbox(basePort: number, extra: Record<string, string> = {}): { sandbox: () => YookassaSandbox } {
-  const port = basePort + Number(process.env.JEST_WORKER_ID ?? 1)
-  const variables: Record<string, string> = {
+  const port = workerPort(basePort)
+  useEnvironment({
     YOOKASSA_API_URL: `http://127.0.0.1:${port}/v3`,
     YOOKASSA_SHOP_ID: SANDBOX_SHOP_ID,
     YOOKASSA_SECRET_KEY: SANDBOX_SECRET_KEY,
     YOOKASSA_RETURN_URL: RETURN_URL,
     YOOKASSA_WEBHOOK_DELAY_MS: "100",
     ...extra,
-  }
-  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]))
-  Object.assign(process.env, variables)
+  })
 
   let sandbox: YookassaSandbox | undefined
   beforeAll(async () => {
@@ -29,13 +24,6 @@ export function useYookassaSandbox(basePort: number, extra: Record<string, strin
   })
   afterAll(async () => {
     await sandbox?.stop()
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) {
-        delete process.env[name]
-      } else {
-        process.env[name] = value
-      }
-    }
   })
   return {
     sandbox: () => {

@@ -10,7 +10,7 @@ import { clientAddress } from "../../plugins/click-tracking/src/utils/client-add
 import { csvCell } from "../../plugins/click-tracking/src/utils/csv"
 import { RedisWindowCounter } from "../../plugins/click-tracking/src/utils/rate-limit/redis-window-counter"
 import { readEnvironment } from "../../src/config/environment"
-import { until } from "../helpers/bot-api"
+import { until } from "../helpers/until"
 import { signInitData } from "../helpers/telegram-init-data"
 import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
 

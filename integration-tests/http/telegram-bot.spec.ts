@@ -1,7 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { registerBot } from "../../plugins/telegram/src/bot/register-bot"
 import { readEnvironment } from "../../src/config/environment"
-import { until, useBotApiDouble } from "../helpers/bot-api"
+import { useBotApiDouble } from "../helpers/bot-api"
+import { until } from "../helpers/until"
 
 jest.setTimeout(180_000)
 

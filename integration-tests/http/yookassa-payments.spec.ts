@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { prepareStore, type StorefrontConfig } from "./store-setup"
 import { RETURN_URL, useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { until } from "../helpers/bot-api"
+import { until } from "../helpers/until"
 import { reconcileYookassaPayments } from "../../plugins/payment-yookassa/src/reconciliation/reconcile-yookassa-payments"
 
 jest.setTimeout(240_000)

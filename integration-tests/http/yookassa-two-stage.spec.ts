@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { prepareStore, type StorefrontConfig } from "./store-setup"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { until } from "../helpers/bot-api"
+import { until } from "../helpers/until"
 
 jest.setTimeout(180_000)
 

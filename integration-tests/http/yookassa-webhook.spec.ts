@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { prepareStore, type StorefrontConfig } from "./store-setup"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { until } from "../helpers/bot-api"
+import { until } from "../helpers/until"
 
 jest.setTimeout(180_000)
 

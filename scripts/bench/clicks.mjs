@@ -23,6 +23,7 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { sign } from "@telegram-apps/init-data-node"
 import pg from "pg"
+import { percentiles } from "./percentiles.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -65,12 +66,6 @@ async function request(method, path, { body, headers = {} } = {}) {
   return text
 }
 const getJson = async (path, headers) => JSON.parse(await request("GET", path, { headers }))
-
-function summary(samples) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { median: at(0.5), p95: at(0.95) }
-}
 
 async function time(fn) {
   const started = process.hrtime.bigint()
@@ -179,7 +174,7 @@ try {
     ["one event per request", SINGLE_EVENTS, 1, singleTokens],
   ]) {
     const { seconds, latencies } = await runPool(ingestJobs(total, perRequest, owners, publishableKey, productIds), CONCURRENCY)
-    const { median, p95 } = summary(latencies)
+    const { median, p95 } = percentiles(latencies)
     results.push({
       what: `ingest, ${name}`,
       requests: latencies.length,
@@ -211,7 +206,7 @@ try {
     for (let i = 0; i < ROUNDS; i++) {
       samples.push(await time(() => request("GET", `/admin/clicks/stats?${query}`, { headers: adminHeaders })))
     }
-    const { median, p95 } = summary(samples)
+    const { median, p95 } = percentiles(samples)
     results.push({ what: name, requests: ROUNDS, rate: "one at a time", median, p95 })
   }
 

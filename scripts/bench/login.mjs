@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { sign } from "@telegram-apps/init-data-node"
+import { percentiles } from "./percentiles.mjs"
 
 const BACKEND = process.env.BACKEND_URL ?? "http://localhost:9000"
 const ROUNDS = Number(process.argv[2] ?? 200)
@@ -43,9 +44,8 @@ async function time(fn) {
 }
 
 function summary(samples) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { median: at(0.5).toFixed(1), p95: at(0.95).toFixed(1) }
+  const { median, p95 } = percentiles(samples)
+  return { median: median.toFixed(1), p95: p95.toFixed(1) }
 }
 
 const telegramLogin = (userId) =>

@@ -26,6 +26,7 @@ import { sign } from "@telegram-apps/init-data-node"
 import { startYookassaSandbox } from "@aistore/medusa-payment-yookassa/sandbox"
 import { start as startBotApi } from "@aistore/medusa-telegram/testing/bot-api-double"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
+import { percentiles } from "./percentiles.mjs"
 
 const ROOT = join(import.meta.dirname, "..", "..")
 const SERVER_DIR = join(ROOT, ".medusa", "server")
@@ -102,13 +103,6 @@ async function startArrivalRecorder() {
   }
 }
 
-function summary(samples) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length
-  return { median: at(0.5), p95: at(0.95), mean, max: sorted[sorted.length - 1] }
-}
-
 async function purchase({ config, variantId, recorder, sandbox, userId }) {
   const initData = sign({ user: { id: userId, first_name: "Bench" } }, BOT_TOKEN, new Date())
   const { token } = await call("/auth/customer/telegram", { method: "POST", body: {}, headers: { authorization: `tma ${initData}` } })
@@ -156,7 +150,7 @@ async function runRow(row, { env, recorder, sandbox }) {
         }
       })
     )
-    return summary(samples)
+    return percentiles(samples)
   } finally {
     server.kill("SIGTERM")
     await new Promise((done) => (server.exitCode !== null ? done() : server.once("exit", done)))

@@ -1,0 +1,12 @@
+/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
+export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const value = await probe()
+    if (value !== undefined) {
+      return value
+    }
+    await new Promise((wake) => setTimeout(wake, 100))
+  }
+  throw new Error(`Timed out waiting for ${what}`)
+}
