@@ -39,14 +39,14 @@ const BOT_TOKEN = `7${randomBytes(4).readUInt32BE(0) % 100_000_000}:${randomByte
 const SHOP = { shopId: "100500", secretKey: `test_${randomBytes(12).toString("hex")}` }
 const ROWS = [
   { name: "Medusa stock delay", delayMs: 5_000 },
-  { name: "AI Store plugin", delayMs: 1_000 },
+  { name: "AI Store plugin", delayMs: 250 },
 ]
 
 if (!existsSync(join(SERVER_DIR, "package.json"))) {
   throw new Error("Build the server first: `npm start` once, or `npm run build`.")
 }
 
-const until = async (probe, what, timeoutMs = 60_000, everyMs = 20) => {
+const until = async (probe, what, timeoutMs = 60_000, everyMs = 50) => {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const value = await probe()

@@ -278,6 +278,6 @@ function readYookassa(_env: Env, { isProduction, problems, value, required, url,
     },
     trustedIps,
     allowLoopback: !isProduction,
-    webhookDelayMs: integer("YOOKASSA_WEBHOOK_DELAY_MS", 1_000, 0, 60_000)!,
+    webhookDelayMs: integer("YOOKASSA_WEBHOOK_DELAY_MS", 250, 0, 60_000)!,
   }
 }

@@ -51,8 +51,8 @@ const optionsSchema = z
         trustedProxyHops: z.number().int().min(0).max(10).default(0),
         /** Loopback senders (the local sandbox); never in production. */
         allowLoopback: z.boolean().default(false),
-        /** Wait before processing, so the shopper's own cart completion usually wins the race. */
-        delayMs: z.number().int().min(0).max(60_000).default(1_000),
+        /** Wait before processing: a head start for the shopper's own cart completion (locks keep either order correct). */
+        delayMs: z.number().int().min(0).max(60_000).default(250),
         attempts: z.number().int().min(1).max(20).default(5),
       })
       .prefault({}),
