@@ -474,6 +474,20 @@ medusaIntegrationTestRunner({
       expect(await deliverCourseAccessJob(getContainer())).toMatchObject({ granted: 0 })
     })
 
+    it("grants a free order whose order.placed event never reached the subscriber (the delivery job)", async () => {
+      const buyer = await shopper()
+      const order = await buy(buyer.token, [freeCourse])
+      await coursesWhen(buyer.token, "the free course", (courses) => courses.length === 1)
+      // As if the event had been lost: no access, and the order past the grace period.
+      await dbConnection.raw(`DELETE FROM course_access WHERE order_id = ?`, [order.id])
+      await dbConnection.raw(`UPDATE "order" SET created_at = now() - interval '5 minutes' WHERE id = ?`, [order.id])
+      expect(await myCourses(buyer.token)).toEqual([])
+
+      await deliverCourseAccessJob(getContainer())
+      expect((await myCourses(buyer.token)).map((course) => course.product_id)).toEqual([freeCourse.id])
+      expect(await deliverCourseAccessJob(getContainer())).toMatchObject({ granted: 0 })
+    })
+
     it("never puts access data into store product or cart responses", async () => {
       const buyer = await shopper()
       const secrets = [SECRET_URL, SECRET_INSTRUCTIONS, COURSE_CHAT]

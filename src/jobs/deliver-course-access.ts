@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { COURSE_ACCESS_MODULE } from "../modules/course-access"
 import type CourseAccessModuleService from "../modules/course-access/service"
 import { grantAndDeliverCourseAccess } from "../utils/grant-and-deliver"
@@ -18,13 +18,16 @@ export type CourseAccessJobSummary = { granted: number; delivered: number; relea
 
 /**
  * Finishes what an event or Telegram did not take at the time (subscribers get one attempt):
- * grants orders paid in the last day that have no access at all (their capture event was
- * lost), hands over granted accesses still without their link or message, and releases the
+ * grants orders paid in the last day, and free orders placed in it, that have no access at all
+ * (their capture or order.placed event was lost), hands over granted accesses still without their link or message, and releases the
  * chats of revoked ones (link revoked, member removed).
  */
 export default async function deliverCourseAccessJob(container: MedusaContainer): Promise<CourseAccessJobSummary> {
   const service = container.resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
-  const granted = await catchUpPaidOrders(container, service)
+  const granted = await grantUnserved(container, service, [
+    ...(await recentlyPaidOrders(container)),
+    ...(await recentFreeOrders(container)),
+  ])
   const now = Date.now()
   const window = { $gte: new Date(now - WINDOW_MS), $lte: new Date(now - GRACE_MS) }
 
@@ -61,22 +64,45 @@ export default async function deliverCourseAccessJob(container: MedusaContainer)
   return summary
 }
 
-/** Orders with a payment captured in the last day (past the grace period) and no access yet. */
-async function catchUpPaidOrders(container: MedusaContainer, service: CourseAccessModuleService): Promise<number> {
+/** Orders with a payment captured in the last day, past the grace period. */
+async function recentlyPaidOrders(container: MedusaContainer): Promise<string[]> {
   const now = Date.now()
   const payments = await container.resolve(Modules.PAYMENT).listPayments(
     { captured_at: { $gte: new Date(now - CATCH_UP_WINDOW_MS).toISOString(), $lte: new Date(now - GRACE_MS).toISOString() } },
     { select: ["payment_collection_id"], take: BATCH, order: { captured_at: "DESC" } }
   )
   if (!payments.length) {
-    return 0
+    return []
   }
   const { data: links } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order_payment_collection",
     fields: ["order_id"],
     filters: { payment_collection_id: payments.map((payment) => payment.payment_collection_id) },
   })
-  const orderIds = [...new Set((links as { order_id: string }[]).map((link) => link.order_id))]
+  return (links as { order_id: string }[]).map((link) => link.order_id)
+}
+
+/** Orders placed in the last day, past the grace period, with nothing to pay (granted on order.placed). */
+async function recentFreeOrders(container: MedusaContainer): Promise<string[]> {
+  const now = Date.now()
+  const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ["id", "total"],
+    filters: {
+      created_at: { $gte: new Date(now - CATCH_UP_WINDOW_MS).toISOString(), $lte: new Date(now - GRACE_MS).toISOString() },
+      status: { $nin: ["canceled", "draft"] },
+    },
+    pagination: { take: BATCH, order: { created_at: "DESC" } },
+  })
+  return (orders as { id: string; total: number }[]).filter((order) => MathBN.eq(order.total, 0)).map((order) => order.id)
+}
+
+/** Grants the orders that have no access at all; returns how many got some. */
+async function grantUnserved(container: MedusaContainer, service: CourseAccessModuleService, candidates: string[]): Promise<number> {
+  const orderIds = [...new Set(candidates)]
+  if (!orderIds.length) {
+    return 0
+  }
   const served = await service.listCourseAccesses({ order_id: orderIds }, { select: ["order_id"], take: null })
   const servedIds = new Set(served.map((access) => access.order_id))
   let granted = 0
