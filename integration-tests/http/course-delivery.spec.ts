@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { createTranslationsWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import deliverCourseAccessJob from "../../src/jobs/deliver-course-access"
 import revokeCourseAccessOnRefund from "../../src/subscribers/course-access-payment-refunded"
 import { grantAndDeliverCourseAccess } from "../../src/utils/grant-and-deliver"
@@ -260,6 +260,20 @@ medusaIntegrationTestRunner({
       expect(callsOf("approveChatJoinRequest")[0].params).toMatchObject({ chat_id: COURSE_CHAT, user_id: buyer.telegramId })
       expect(callsOf("approveChatJoinRequest")).toHaveLength(1)
       await coursesWhen(buyer.token, "joined", (courses) => courses[0]?.telegram?.joined === true)
+    })
+
+    it("lists course titles in the shopper's language", async () => {
+      await createTranslationsWorkflow(getContainer()).run({
+        input: {
+          translations: [{ reference: "product", reference_id: freeCourse.id, locale_code: "en-US", translations: { title: "Intro to neural networks" } }],
+        },
+      })
+      const buyer = await shopper()
+      await buy(buyer.token, [freeCourse])
+      await coursesWhen(buyer.token, "the free course", (courses) => courses.length === 1)
+      const english = (await api.get("/store/customers/me/courses?locale=en-US", store(buyer.token))).data.courses
+      expect(english.map((course: any) => course.title)).toEqual(["Intro to neural networks"])
+      expect((await myCourses(buyer.token)).map((course) => course.title)).toEqual([freeCourse.title])
     })
 
     it("shows a customer only their own courses", async () => {

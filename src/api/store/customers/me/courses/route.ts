@@ -30,26 +30,31 @@ type ConfigRow = { product_id: string; access_url: string | null; telegram_chat_
 
 /**
  * GET /store/customers/me/courses: the signed-in customer's active courses, newest first, with
- * their access data. Only the token's customer is read; revoked courses are not listed.
+ * their access data. Only the token's customer is read; revoked courses are not listed. Titles
+ * follow the locale Medusa read from the request (`?locale=en-US` or `x-medusa-locale`).
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{ courses: StoreMyCourse[] }>) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: accesses } = await query.graph({
-    entity: "course_access",
-    fields: [
-      "id",
-      "product_id",
-      "order_id",
-      "granted_at",
-      "invite_link",
-      "joined_at",
-      "product.title",
-      "product.handle",
-      "product.thumbnail",
-    ],
-    filters: { customer_id: req.auth_context.actor_id, status: "active" },
-    pagination: { order: { granted_at: "DESC" } },
-  })
+  const { data: accesses } = await query.graph(
+    {
+      entity: "course_access",
+      fields: [
+        "id",
+        "product_id",
+        "order_id",
+        "granted_at",
+        "invite_link",
+        "joined_at",
+        "product.title",
+        "product.handle",
+        "product.thumbnail",
+      ],
+      filters: { customer_id: req.auth_context.actor_id, status: "active" },
+      pagination: { order: { granted_at: "DESC" } },
+    },
+    // Course titles in the shopper's language (?locale= or x-medusa-locale), as the catalogue has them.
+    { locale: req.locale }
+  )
   const rows = accesses as unknown as AccessRow[]
   const { data: configs } = rows.length
     ? await query.graph({
