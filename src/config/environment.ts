@@ -188,7 +188,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TELEGRAM_INIT_DATA_MAX_AGE must be a whole number of seconds, at least 60, got "${maxAgeRaw}"`)
   }
 
-  const yookassa = readYookassa(env, { isProduction, problems, value, required, url, miniAppUrl })
+  const yookassa = readYookassa({ isProduction, problems, value, required, url, miniAppUrl })
 
   if (problems.length) {
     throw new EnvironmentError(problems)
@@ -228,7 +228,7 @@ type Readers = {
   miniAppUrl: string
 }
 
-function readYookassa(_env: Env, { isProduction, problems, value, required, url, miniAppUrl }: Readers): YookassaEnvironment {
+function readYookassa({ isProduction, problems, value, required, url, miniAppUrl }: Readers): YookassaEnvironment {
   const integer = (name: string, fallback: number | undefined, min: number, max: number): number | undefined => {
     const raw = value(name)
     if (raw === undefined) {

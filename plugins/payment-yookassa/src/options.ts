@@ -85,9 +85,9 @@ export function parseYookassaOptions(raw: unknown): YookassaOptions {
   )
 }
 
-/** The options the app gave the plugin (`plugins: [{ resolve, options }]`), validated. */
-export function yookassaPluginOptions(container: MedusaContainer): YookassaOptions {
+/** The raw options the app gave the plugin (`plugins: [{ resolve, options }]`), unvalidated. */
+export function rawPluginOptions(container: MedusaContainer): unknown {
   const { plugins } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const plugin = plugins.find((entry) => (typeof entry === "string" ? entry : entry.resolve) === PLUGIN_NAME)
-  return parseYookassaOptions(typeof plugin === "object" ? plugin.options : undefined)
+  return typeof plugin === "object" ? plugin.options : undefined
 }

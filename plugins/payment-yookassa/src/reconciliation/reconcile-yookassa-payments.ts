@@ -2,8 +2,8 @@ import type { IPaymentModuleService, Logger, MedusaContainer, RemoteQueryFunctio
 import { ContainerRegistrationKeys, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { processPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { YookassaClient, YookassaPayment } from "../client"
-import { PROVIDER_ID, WEBHOOK_PROVIDER, yookassaPluginOptions } from "../options"
-import { createYookassaClient } from "../utils/create-client"
+import { PROVIDER_ID, WEBHOOK_PROVIDER } from "../options"
+import { yookassaPlugin } from "../plugin-services"
 import { toMinor } from "../utils/receipt"
 
 export type ReconciliationSummary = { checked: number; completed: number; staleChecked: number }
@@ -24,8 +24,7 @@ export async function reconcileYookassaPayments(
   container: MedusaContainer,
   { now = new Date() }: { now?: Date } = {}
 ): Promise<ReconciliationSummary> {
-  const options = yookassaPluginOptions(container)
-  const client = createYookassaClient(options)
+  const { options, client } = yookassaPlugin(container)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)

@@ -1,8 +1,8 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentWebhookEvents } from "@medusajs/framework/utils"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import { WEBHOOK_PROVIDER, yookassaPluginOptions } from "../options"
-import { createYookassaClient } from "../utils/create-client"
+import { WEBHOOK_PROVIDER } from "../options"
+import { yookassaPlugin } from "../plugin-services"
 import { parseNotification } from "../utils/notification"
 import type { YookassaSessionData } from "../providers/yookassa/session-data"
 
@@ -23,7 +23,7 @@ export default async function recordDashboardRefund({ event, container }: Subscr
   }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const client = createYookassaClient(yookassaPluginOptions(container))
+  const { client } = yookassaPlugin(container)
 
   const refund = await client.getRefund(notification.objectId)
   if (refund.status !== "succeeded") {

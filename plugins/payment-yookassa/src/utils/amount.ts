@@ -18,11 +18,6 @@ export function toYookassaAmount(amount: BigNumberInput, currencyCode: string): 
   return { value: toYookassaValue(amount), currency: currencyCode.toUpperCase() }
 }
 
-/** Yookassa's decimal string back to a number of major units, for Medusa. */
-export function fromYookassaValue(value: string): number {
-  return Number(value)
-}
-
 export function isZero(amount: BigNumberInput): boolean {
   return MathBN.eq(MathBN.convert(amount), 0)
 }

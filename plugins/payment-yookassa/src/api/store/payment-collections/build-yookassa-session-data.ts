@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { PROVIDER_ID, yookassaPluginOptions } from "../../../options"
+import { PROVIDER_ID } from "../../../options"
+import { yookassaPlugin } from "../../../plugin-services"
 import { buildReceipt, receiptCustomer, type ReceiptLine } from "../../../utils/receipt"
 
 type CartForPayment = {
@@ -58,7 +59,7 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
   }
 
-  const { receipts } = yookassaPluginOptions(req.scope)
+  const { receipts } = yookassaPlugin(req.scope).options
   const customer = receiptCustomer({ email: cart.email ?? cart.customer?.email, phone: cart.customer?.phone })
   if (receipts.enabled && !customer) {
     throw new MedusaError(

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
-import { WEBHOOK_PROVIDER, YOOKASSA_NOTIFICATION_RANGES, yookassaPluginOptions } from "../../../../options"
+import { WEBHOOK_PROVIDER } from "../../../../options"
+import { yookassaPlugin } from "../../../../plugin-services"
 import { parseNotification } from "../../../../utils/notification"
-import { SenderAllowlist, senderAddress } from "../../../../utils/sender-allowlist"
+import { senderAddress } from "../../../../utils/sender-allowlist"
 
 const MAX_NOTIFICATION_BYTES = 256 * 1024
 
@@ -16,10 +17,10 @@ const MAX_NOTIFICATION_BYTES = 256 * 1024
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-  const { webhook } = yookassaPluginOptions(req.scope)
-  const allowlist = new SenderAllowlist([...YOOKASSA_NOTIFICATION_RANGES, ...webhook.trustedIps], webhook.allowLoopback)
+  const { options, senders } = yookassaPlugin(req.scope)
+  const { webhook } = options
   const sender = senderAddress(req, webhook.trustedProxyHops)
-  if (!allowlist.allows(sender)) {
+  if (!senders.allows(sender)) {
     logger.warn(`Yookassa webhook refused: sender ${sender ?? "unknown"} is not one of Yookassa's addresses`)
     res.status(403).json({ message: "Notifications are accepted from Yookassa's addresses only" })
     return

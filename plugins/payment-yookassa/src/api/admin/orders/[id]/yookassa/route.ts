@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { PROVIDER_ID, yookassaPluginOptions } from "../../../../../options"
-import { createYookassaClient } from "../../../../../utils/create-client"
+import { PROVIDER_ID } from "../../../../../options"
+import { yookassaPlugin } from "../../../../../plugin-services"
 import type { YookassaSessionData } from "../../../../../providers/yookassa/session-data"
 import type { AdminYookassaPayment } from "../../../../../types/admin"
 
@@ -35,7 +35,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)
   }
-  const client = createYookassaClient(yookassaPluginOptions(req.scope))
+  const { client } = yookassaPlugin(req.scope)
   const stored = (order.payment_collections ?? [])
     .flatMap((collection) => collection.payments ?? [])
     .filter((payment) => payment.provider_id === PROVIDER_ID && payment.data?.id)
