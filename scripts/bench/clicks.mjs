@@ -23,7 +23,8 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { sign } from "@telegram-apps/init-data-node"
 import pg from "pg"
-import { percentiles } from "./percentiles.mjs"
+import { httpClient } from "./http.mjs"
+import { percentiles, time } from "./measure.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -53,25 +54,8 @@ if (!botToken || !admin) {
 }
 const RUN = `bench-${randomBytes(4).toString("hex")}`
 
-async function request(method, path, { body, headers = {} } = {}) {
-  const response = await fetch(`${BACKEND}${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) {
-    throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 300)}`)
-  }
-  return text
-}
+const request = httpClient(BACKEND)
 const getJson = async (path, headers) => JSON.parse(await request("GET", path, { headers }))
-
-async function time(fn) {
-  const started = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - started) / 1e6
-}
 
 /** Runs the jobs with `concurrency` in flight; returns wall time and each job's latency. */
 async function runPool(jobs, concurrency) {

@@ -14,7 +14,8 @@ import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { sign } from "@telegram-apps/init-data-node"
-import { percentiles } from "./percentiles.mjs"
+import { httpClient } from "./http.mjs"
+import { percentiles, time } from "./measure.mjs"
 
 const BACKEND = process.env.BACKEND_URL ?? "http://localhost:9000"
 const ROUNDS = Number(process.argv[2] ?? 200)
@@ -25,23 +26,8 @@ if (!botToken || !admin) {
   throw new Error("Run `npm start` once first: the benchmark uses the bot token and admin it creates.")
 }
 
-async function post(path, body, headers = {}) {
-  const response = await fetch(`${BACKEND}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  })
-  if (!response.ok) {
-    throw new Error(`${path}: ${response.status} ${await response.text()}`)
-  }
-  return response.json()
-}
-
-async function time(fn) {
-  const started = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - started) / 1e6
-}
+const request = httpClient(BACKEND)
+const post = async (path, body, headers = {}) => JSON.parse(await request("POST", path, { body, headers }))
 
 function summary(samples) {
   const { median, p95 } = percentiles(samples)

@@ -1,3 +1,10 @@
+/** Milliseconds `fn` takes to settle. */
+export async function time(fn) {
+  const started = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
 /** Median, 95th percentile, mean and maximum of a list of timings (nearest-rank). */
 export function percentiles(samples) {
   const sorted = [...samples].sort((a, b) => a - b)

@@ -26,7 +26,8 @@ import { sign } from "@telegram-apps/init-data-node"
 import { startYookassaSandbox } from "@aistore/medusa-payment-yookassa/sandbox"
 import { start as startBotApi } from "@aistore/medusa-telegram/testing/bot-api-double"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
-import { percentiles } from "./percentiles.mjs"
+import { httpClient } from "./http.mjs"
+import { percentiles } from "./measure.mjs"
 
 const ROOT = join(import.meta.dirname, "..", "..")
 const SERVER_DIR = join(ROOT, ".medusa", "server")
@@ -58,18 +59,8 @@ const until = async (probe, what, timeoutMs = 60_000, everyMs = 50) => {
   throw new Error(`Timed out waiting for ${what}`)
 }
 
-async function call(path, { method = "GET", body, headers = {} } = {}) {
-  const response = await fetch(`${BACKEND}${path}`, {
-    method,
-    headers: { "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  if (!response.ok) {
-    throw new Error(`${method} ${path}: ${response.status} ${text}`)
-  }
-  return JSON.parse(text)
-}
+const request = httpClient(BACKEND)
+const call = async (path, { method = "GET", body, headers } = {}) => JSON.parse(await request(method, path, { body, headers }))
 
 /** Forwards notifications to the store and notes when each one arrived. */
 async function startArrivalRecorder() {
