@@ -93,7 +93,7 @@ medusaIntegrationTestRunner({
     })
 
     it("ignores unknown payments and malformed bodies with 200 and no effect", async () => {
-      expect((await notify(notification("2f000000-000f-5000-8000-000000000000"), "185.71.76.5")).status).toBe(200)
+      const before = yookassa.sandbox().requests.length
       expect((await notify({ hello: "world" }, "185.71.76.5")).status).toBe(200)
       const raw = await fetch(`${(api as any).defaults.baseURL}${WEBHOOK}`, {
         method: "POST",
@@ -101,8 +101,22 @@ medusaIntegrationTestRunner({
         body: "{not json",
       })
       expect(raw.status).toBe(200)
-      const huge = await notify({ ...notification("x"), padding: "x".repeat(300 * 1024) }, "185.71.76.5")
+      const huge = await notify({ ...notification("2f000000-000f-5000-8000-0000000000aa"), padding: "x".repeat(300 * 1024) }, "185.71.76.5")
       expect(huge.status).toBe(200)
+
+      const unknown = "2f000000-000f-5000-8000-000000000000"
+      expect((await notify(notification(unknown), "185.71.76.5")).status).toBe(200)
+      // Only the well-formed notification is processed: its payment is read once, Yookassa knows it
+      // not, and nothing is captured, canceled or refunded. The malformed ones never reached the API.
+      await until(
+        () => yookassa.sandbox().requests.slice(before).find((request) => request.path === `/v3/payments/${unknown}`),
+        "the provider to look the payment up"
+      )
+      // Earlier tests' payments may still be read by their own late processing: look only at ours, and at writes.
+      const ours = yookassa.sandbox().requests
+        .slice(before)
+        .filter((request) => request.method === "POST" || request.path.includes("2f000000-000f-5000-8000-0000000000"))
+      expect(ours.map((request) => [request.method, request.path, request.status])).toEqual([["GET", `/v3/payments/${unknown}`, 404]])
     })
   },
 })
