@@ -58,20 +58,24 @@ export async function reconcileYookassaPayments(
     }
   }
 
+  // Paid and not fully refunded: one database read for all of them, then only those no live session owns.
+  const paid: YookassaPayment[] = []
   for await (const payment of paidPayments(client, lookbackStart)) {
-    const sessionId = payment.metadata?.session_id
-    if (!sessionId || toMinor(payment.refunded_amount?.value ?? "0") >= toMinor(payment.amount.value)) {
-      continue
+    if (payment.metadata?.session_id && toMinor(payment.refunded_amount?.value ?? "0") < toMinor(payment.amount.value)) {
+      paid.push(payment)
     }
-    const { data: sessions } = await query.graph({
-      entity: "payment_session",
-      fields: ["id", "data"],
-      filters: { id: sessionId },
-    })
-    const live = (sessions[0] as { data?: { id?: string } | null } | undefined)?.data?.id === payment.id
-    if (live) {
-      continue
-    }
+  }
+  const { data: sessions } = paid.length
+    ? await query.graph({
+        entity: "payment_session",
+        fields: ["id", "data"],
+        filters: { id: paid.map((payment) => payment.metadata!.session_id) },
+      })
+    : { data: [] }
+  const paymentOfSession = new Map(
+    (sessions as Array<{ id: string; data?: { id?: string } | null }>).map((session) => [session.id, session.data?.id])
+  )
+  for (const payment of paid.filter((entry) => paymentOfSession.get(entry.metadata!.session_id) !== entry.id)) {
     summary.staleChecked++
     try {
       await handle(payment.id)
