@@ -67,7 +67,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      await prepareStore(getContainer(), { seed: true })
+      await prepareStore(getContainer(), { seed: true, manualPayments: true })
     })
 
     beforeEach(async () => {

@@ -160,7 +160,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      await prepareStore(container, { seed: false })
+      await prepareStore(container, { seed: false, manualPayments: true })
       const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
       await createUserAccountWorkflow(container).run({
         input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
@@ -353,18 +353,28 @@ medusaIntegrationTestRunner({
       const buyer = await shopper()
       const cartId = await newCart(buyer.token)
       await addToCart(cartId, freeCourse, buyer.token)
-      await buy(buyer.token, [freeCourse])
-      await coursesWhen(buyer.token, "the free course", (courses) => courses.length === 1)
-
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, store(buyer.token))
       await api.post(
         `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
         { provider_id: "pp_system_default" },
         store(buyer.token)
       )
+      await buy(buyer.token, [freeCourse])
+      await coursesWhen(buyer.token, "the free course", (courses) => courses.length === 1)
+
       const response = await failed(api.post(`/store/carts/${cartId}/complete`, {}, store(buyer.token)))
       expect(response.status).toBe(400)
       expect(response.data.message).toBe("You already own this course: it is in My courses.")
+      // A new payment for it is refused at the door too.
+      const again = await failed(
+        api.post(
+          `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          store(buyer.token)
+        )
+      )
+      expect(again.status).toBe(400)
+      expect(again.data.message).toBe("You already own this course: it is in My courses.")
     })
 
     it("takes everything back on a full refund: gone from the list, link revoked, member removed", async () => {

@@ -27,7 +27,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      await prepareStore(getContainer(), { seed: true })
+      await prepareStore(getContainer(), { seed: true, manualPayments: true })
     })
 
     beforeEach(async () => {

@@ -1,13 +1,35 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import setupStore from "../../src/migration-scripts/setup-store"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import setupStore, { REGION_PAYMENT_PROVIDERS } from "../../src/migration-scripts/setup-store"
+import { SYSTEM_PAYMENT_PROVIDER } from "../../src/migration-scripts/remove-system-payment-provider"
 import type { StorefrontConfig } from "../../src/api/storefront/config/route"
 import { seedDemoCatalogue } from "../../src/scripts/seed-demo"
 
-/** What `medusa db:migrate` and local mode's first start do, for a test database. */
-export async function prepareStore(container: MedusaContainer, { seed }: { seed: boolean }) {
+/**
+ * What `medusa db:migrate` and local mode's first start do, for a test database.
+ * `manualPayments` puts Medusa's system provider back on the region, as a merchant taking
+ * payments by hand could: for specs about delivery, messages and analytics, where an order
+ * authorized (and captured from the admin) without a gateway stands in for a paid one. The
+ * store itself never offers it (see remove-system-payment-provider.ts); the payment specs
+ * never use this.
+ */
+export async function prepareStore(
+  container: MedusaContainer,
+  { seed, manualPayments = false }: { seed: boolean; manualPayments?: boolean }
+) {
   await setupStore({ container, args: [] })
   if (seed) {
     await seedDemoCatalogue(container)
+  }
+  if (manualPayments) {
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "region", fields: ["id"] })
+    await updateRegionsWorkflow(container).run({
+      input: {
+        selector: { id: data.map((region) => region.id) },
+        update: { payment_providers: [...REGION_PAYMENT_PROVIDERS, SYSTEM_PAYMENT_PROVIDER] },
+      },
+    })
   }
 }
 
@@ -18,7 +40,7 @@ type Api = {
   post: (url: string, body?: object, config?: object) => Promise<{ data: any }>
 }
 
-/** A shopper buys the first course of the catalogue, paid through the system provider. */
+/** A shopper buys the first course of the catalogue, paid by hand (needs `manualPayments`). */
 export async function placeCourseOrder(api: Api, config: StorefrontConfig, customerToken?: string) {
   const headers = {
     "x-publishable-api-key": config.publishable_key,

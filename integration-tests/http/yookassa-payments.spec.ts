@@ -101,7 +101,7 @@ medusaIntegrationTestRunner({
 
       const payment = yookassa.sandbox().payment(session.data.id)!
       expect(payment.amount).toEqual({ value: expected.toFixed(2), currency: "RUB" })
-      expect(payment.confirmation).toMatchObject({ type: "redirect", return_url: RETURN_URL })
+      expect(payment.confirmation).toMatchObject({ type: "redirect", return_url: `${RETURN_URL}?startapp=order_${cartId}` })
       expect(payment.metadata).toMatchObject({ session_id: session.id, cart_id: cartId })
       expect(payment.receipt!.customer).toEqual({ email: "buyer@example.ru" })
       expect(payment.receipt!.items.map((item: any) => [item.description, item.quantity, item.amount.value, item.payment_subject, item.payment_mode])).toEqual(

@@ -1,7 +1,12 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
 import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
-import { guardAddCourseToCart, guardCartCreationItems, guardCourseQuantityUpdate } from "./store/carts/course-cart-guards"
+import {
+  guardAddCourseToCart,
+  guardCartCreationItems,
+  guardCoursePayment,
+  guardCourseQuantityUpdate,
+} from "./store/carts/course-cart-guards"
 import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
 
 export default defineMiddlewares({
@@ -26,6 +31,11 @@ export default defineMiddlewares({
       matcher: "/store/carts/:id/line-items/:line_id",
       method: ["POST"],
       middlewares: [guardCourseQuantityUpdate],
+    },
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [guardCoursePayment],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {

@@ -14,8 +14,11 @@ export const STORE_CURRENCY = "rub"
 export const STORE_COUNTRY = "ru"
 export const REGION_NAME = "Россия"
 export const PUBLISHABLE_KEY_TITLE = "AI Store Mini App"
-/** The system provider settles zero totals (free courses, 100% promotions) without a gateway. */
-export const REGION_PAYMENT_PROVIDERS = ["pp_system_default", "pp_yookassa_yookassa"]
+/**
+ * Gateways only: Medusa completes a cart with a total of 0 (free courses, 100% promotions)
+ * without any payment session, and the system provider would authorize any amount.
+ */
+export const REGION_PAYMENT_PROVIDERS = ["pp_yookassa_yookassa"]
 
 /**
  * What every deployment needs before a shopper can buy: the store in roubles,

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { COURSE_ACCESS_MODULE } from "../modules/course-access"
 import type CourseAccessModuleService from "../modules/course-access/service"
 
@@ -33,9 +33,36 @@ export async function assertCourseCart(
   }
 }
 
+/**
+ * Owned: an active access, or an order that is not canceled (nor a draft) with the course,
+ * whose access was not taken back (a refund revokes it). The order counts before its access
+ * is granted, so a second cart paid meanwhile cannot buy the same course again.
+ */
 async function ownsAny(container: MedusaContainer, customerId: string, productIds: string[]): Promise<boolean> {
-  const [owned] = await container
-    .resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
-    .listCourseAccesses({ customer_id: customerId, product_id: productIds, status: "active" }, { select: ["id"], take: 1 })
-  return Boolean(owned)
+  const accesses = container.resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
+  const [active] = await accesses.listCourseAccesses(
+    { customer_id: customerId, product_id: productIds, status: "active" },
+    { select: ["id"], take: 1 }
+  )
+  if (active) {
+    return true
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ["id", "items.product_id"],
+    filters: { customer_id: customerId, status: { $nin: ["canceled", "draft"] } },
+  })
+  const wanted = new Set(productIds)
+  const bought = (data as Array<{ id: string; items?: ({ product_id?: string | null } | null)[] | null }>).flatMap((order) =>
+    (order.items ?? []).flatMap((item) => (item?.product_id && wanted.has(item.product_id) ? [`${order.id}:${item.product_id}`] : []))
+  )
+  if (!bought.length) {
+    return false
+  }
+  const revoked = await accesses.listCourseAccesses(
+    { customer_id: customerId, product_id: productIds, status: "revoked" },
+    { select: ["order_id", "product_id"], take: null }
+  )
+  const takenBack = new Set(revoked.map((access) => `${access.order_id}:${access.product_id}`))
+  return bought.some((key) => !takenBack.has(key))
 }

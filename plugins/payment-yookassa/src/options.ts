@@ -7,6 +7,11 @@ export const PLUGIN_NAME = "@aistore/medusa-payment-yookassa"
 export const PROVIDER_ID = "pp_yookassa_yookassa"
 export const WEBHOOK_PROVIDER = "yookassa_yookassa"
 export const YOOKASSA_API_URL = "https://api.yookassa.ru/v3"
+/**
+ * Emitted for every accepted notification, instead of Medusa's `payment.webhook_received`:
+ * its subscriber runs Medusa's payment flow and then settles the payment, in that order.
+ */
+export const NOTIFICATION_EVENT = "yookassa.notification_received"
 
 /** Yookassa's published notification senders (yookassa.ru/developers/using-api/webhooks). */
 export const YOOKASSA_NOTIFICATION_RANGES = [
@@ -32,7 +37,7 @@ const optionsSchema = z
     /** one-stage: Yookassa captures at once; two-stage: the payment waits for capture from Medusa's admin. */
     captureMode: z.enum(["one-stage", "two-stage"]).default("one-stage"),
     confirmationType: z.enum(["redirect", "embedded"]).default("redirect"),
-    /** Where Yookassa sends the shopper after paying; never taken from the client. */
+    /** Where Yookassa sends the shopper after paying (with `startapp=order_<cart id>` added); never taken from the client. */
     returnUrl: z.string().url(),
     receipts: z
       .object({
@@ -62,6 +67,10 @@ const optionsSchema = z
         pendingAfterMinutes: z.number().int().min(1).default(5),
         /** How far back the job looks for paid payments of deleted sessions. */
         lookbackHours: z.number().int().min(1).max(24 * 8).default(48),
+        /** A run stops taking new payments after this long; the rest waits for the next run. */
+        timeBudgetMs: z.number().int().min(1_000).max(55_000).default(40_000),
+        /** Each Yookassa call of the job: short, and not retried (the next run is the retry). */
+        callTimeoutMs: z.number().int().min(100).max(30_000).default(5_000),
       })
       .prefault({}),
     timeoutMs: z.number().int().min(100).default(15_000),

@@ -1,13 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { refuseUncheckedYookassaWebhooks } from "./hooks/payment/refuse-unchecked-yookassa-webhooks"
 import { buildYookassaSessionData } from "./store/payment-collections/build-yookassa-session-data"
+import { guardPaymentSession } from "./store/payment-collections/guard-payment-session"
 
 export default defineMiddlewares({
   routes: [
     {
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],
-      middlewares: [buildYookassaSessionData],
+      middlewares: [guardPaymentSession, buildYookassaSessionData],
     },
     {
       matcher: "/hooks/payment/:provider",

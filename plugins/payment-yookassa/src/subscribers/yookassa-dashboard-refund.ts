@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, PaymentWebhookEvents } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import { WEBHOOK_PROVIDER } from "../options"
+import { NOTIFICATION_EVENT, WEBHOOK_PROVIDER } from "../options"
 import { yookassaPlugin } from "../plugin-services"
 import { parseNotification } from "../utils/notification"
 import type { YookassaSessionData } from "../providers/yookassa/session-data"
@@ -58,6 +58,6 @@ export default async function recordDashboardRefund({ event, container }: Subscr
 }
 
 export const config: SubscriberConfig = {
-  event: PaymentWebhookEvents.WebhookReceived,
+  event: NOTIFICATION_EVENT,
   context: { subscriberId: "yookassa-dashboard-refund" },
 }

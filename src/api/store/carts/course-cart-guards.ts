@@ -14,15 +14,26 @@ const AddLineItem = z.object({ variant_id: z.string().min(1), quantity: z.number
 const UpdateLineItem = z.object({ quantity: z.number() })
 const CreateCart = z.object({ items: z.array(AddLineItem).optional() })
 
-type CartRow = { customer_id?: string | null; items?: (CartLine | null)[] | null }
+type CartRow = { completed_at?: string | Date | null; customer_id?: string | null; items?: (CartLine | null)[] | null }
+
+const CART_FIELDS = ["completed_at", "customer_id", "items.product_id", "items.quantity"]
 
 async function loadCart(container: MedusaContainer, cartId: string): Promise<CartRow | undefined> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "cart",
-    fields: ["customer_id", "items.product_id", "items.quantity"],
+    fields: CART_FIELDS,
     filters: { id: cartId },
   })
   return data[0] as unknown as CartRow | undefined
+}
+
+async function loadCartOfCollection(container: MedusaContainer, collectionId: string): Promise<CartRow | undefined> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "cart_payment_collection",
+    fields: CART_FIELDS.map((field) => `cart.${field}`),
+    filters: { payment_collection_id: collectionId },
+  })
+  return (data[0] as { cart?: CartRow | null } | undefined)?.cart ?? undefined
 }
 
 /** The courses of the lines being added, by their variants. */
@@ -74,6 +85,26 @@ export async function guardCartCreationItems(req: MedusaRequest, _res: MedusaRes
   }
   try {
     await assertCourseCart(req.scope, { lines: await linesOf(req.scope, body.data.items) })
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/**
+ * POST /store/payment-collections/:id/payment-sessions: no payment starts for a course the
+ * customer owns (an order counts as soon as it is placed), so nobody pays for what checkout
+ * would refuse. A cart that is already an order is left to the payment guard's answer.
+ */
+export async function guardCoursePayment(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    const cart = await loadCartOfCollection(req.scope, req.params.id)
+    if (cart && !cart.completed_at) {
+      await assertCourseCart(req.scope, {
+        customerId: cart.customer_id,
+        lines: (cart.items ?? []).flatMap((item) => (item ? [item] : [])),
+      })
+    }
     next()
   } catch (error) {
     next(error)

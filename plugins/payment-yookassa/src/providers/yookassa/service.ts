@@ -28,11 +28,10 @@ import { createYookassaClient } from "../../utils/create-client"
 import { isZero, toYookassaAmount, toYookassaValue } from "../../utils/amount"
 import { idempotencyKeys } from "../../utils/idempotency-keys"
 import { toSessionStatus, toWebhookAction } from "../../utils/payment-status"
-import { receiptTotal, refundReceipt } from "../../utils/receipt"
+import { receiptTotal, refundReceipt, toMinor } from "../../utils/receipt"
 import { parseNotification } from "../../utils/notification"
 import { withPayment, type RecordedRefund, type YookassaSessionData } from "./session-data"
 import { sessionStoreFrom, type SessionStore } from "./session-store"
-import { settleStalePayment } from "./stale-payments"
 
 /**
  * Payment provider "yookassa" (Medusa id pp_yookassa_yookassa): maps Medusa's payment
@@ -89,7 +88,7 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
           confirmation:
             this.options_.confirmationType === "embedded"
               ? { type: "embedded" }
-              : { type: "redirect", return_url: this.options_.returnUrl },
+              : { type: "redirect", return_url: returnUrlFor(this.options_.returnUrl, session.cart_id) },
           description: session.description?.slice(0, 128),
           metadata: compact({
             session_id: session.session_id,
@@ -107,7 +106,9 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
 
   async authorizePayment({ data }: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const payment = await this.fetch(data)
-    return { data: withPayment(data as YookassaSessionData, payment), status: toSessionStatus(payment) }
+    // Given back already (an orphan that was refunded): it can no longer pay for anything.
+    const status = isRefundedInFull(payment) ? PaymentSessionStatus.CANCELED : toSessionStatus(payment)
+    return { data: withPayment(data as YookassaSessionData, payment), status }
   }
 
   async capturePayment({ data, context }: CapturePaymentInput): Promise<CapturePaymentOutput> {
@@ -143,31 +144,17 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
   }
 
   /**
-   * Medusa deletes a session when the cart changes or another session starts, but the shopper
-   * may still pay its Yookassa payment in another tab. Cancel what can be canceled now; a
-   * payment still pending stays on record at Yookassa (metadata.session_id), and if it is ever
-   * paid, the webhook or the reconciliation job gives the money back.
+   * Medusa deletes a session when the cart changes or another one starts, without asking
+   * whether an order already owns its payment. So deleting moves no money: a payment that
+   * nothing owns is given back by settleYookassaPayment (webhook or reconciliation job),
+   * under locks and with proof. Its metadata names the session and cart for that.
    */
   async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const session = (data ?? {}) as YookassaSessionData
-    if (!session.id) {
-      return { data }
+    if (session.id) {
+      this.logger.info(`Yookassa payment ${session.id}: its session ${session.session_id} was deleted; settled if it is ever an orphan`)
     }
-    const current = await this.fetch(session)
-    if (current.status === "waiting_for_capture") {
-      const canceled = await this.call("cancel the payment of a deleted session", () =>
-        this.client.cancelPayment(current.id, idempotencyKeys.cancelForDeletedSession(current.id))
-      )
-      return { data: withPayment(session, canceled) }
-    }
-    if (current.status === "succeeded") {
-      await settleStalePayment(this.client, current, this.options_, this.logger)
-    } else if (current.status === "pending") {
-      this.logger.info(
-        `Yookassa payment ${current.id} of deleted session ${session.session_id} is still pending; it is refunded if ever paid`
-      )
-    }
-    return { data: withPayment(session, current) }
+    return { data }
   }
 
   async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
@@ -228,8 +215,8 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
 
   /**
    * Yookassa's notifications are not signed: the body only names a payment, which is then
-   * re-read from the API. A payment whose session Medusa no longer has is given back here
-   * and never handed to Medusa's flow (which, without a live session, could not find its cart).
+   * re-read from the API. Only a payment of a live session is handed to Medusa's flow;
+   * anything else is settleYookassaPayment's (which called this), never moved here.
    */
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     const notification = parseNotification(payload.data)
@@ -259,8 +246,7 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
     }
     const session = await this.sessions.find(sessionId)
     const live = !!session && session.provider_id === PROVIDER_ID && session.data?.id === payment.id
-    if (!live) {
-      await settleStalePayment(this.client, payment, this.options_, this.logger)
+    if (!live || isRefundedInFull(payment)) {
       return { action: PaymentActions.NOT_SUPPORTED }
     }
 
@@ -303,6 +289,20 @@ function recordRefund(
 ): YookassaSessionData {
   const refunds = [...(data.refunds ?? []), { id: refund.id, amount: refund.amount.value, created_at: refund.created_at, source }]
   return { ...data, refunds }
+}
+
+/** Back to the Mini App's status page of this cart: `startapp` is how a t.me link passes it on. */
+function returnUrlFor(base: string, cartId: string | undefined): string {
+  if (!cartId) {
+    return base
+  }
+  const url = new URL(base)
+  url.searchParams.set("startapp", `order_${cartId}`)
+  return url.toString()
+}
+
+function isRefundedInFull(payment: YookassaPayment): boolean {
+  return payment.status === "succeeded" && toMinor(payment.refunded_amount?.value ?? "0") >= toMinor(payment.amount.value)
 }
 
 function compact(values: Record<string, string | undefined>): Record<string, string> {

@@ -2,6 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { PROVIDER_ID } from "../../../options"
 import { yookassaPlugin } from "../../../plugin-services"
+import { cartOfCollection } from "./cart-of-collection"
 import { buildReceipt, receiptCustomer, type ReceiptLine } from "../../../utils/receipt"
 
 type CartForPayment = {
@@ -29,12 +30,7 @@ export function buildYookassaSessionData(req: MedusaRequest, _res: MedusaRespons
 
 async function replaceSessionData(req: MedusaRequest): Promise<void> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: links } = await query.graph({
-    entity: "cart_payment_collection",
-    fields: ["cart_id"],
-    filters: { payment_collection_id: req.params.id },
-  })
-  const cartId = (links[0] as { cart_id?: string } | undefined)?.cart_id
+  const cartId = await cartOfCollection(req.scope, req.params.id)
   if (!cartId) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Yookassa pays for carts: this payment collection has no cart")
   }

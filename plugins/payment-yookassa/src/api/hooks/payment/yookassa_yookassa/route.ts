@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules, PaymentWebhookEvents } from "@medusajs/framework/utils"
-import { WEBHOOK_PROVIDER } from "../../../../options"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { NOTIFICATION_EVENT, WEBHOOK_PROVIDER } from "../../../../options"
 import { yookassaPlugin } from "../../../../plugin-services"
 import { parseNotification } from "../../../../utils/notification"
 import { senderAddress } from "../../../../utils/sender-allowlist"
@@ -12,8 +12,8 @@ const MAX_NOTIFICATION_BYTES = 256 * 1024
  * route at the same path, which cannot see the sender and always waits 5 s. Notifications
  * are not signed, so the sender must be one of Yookassa's addresses (through exactly the
  * configured number of trusted proxies). An accepted notification is answered 200 at once
- * and handed to Medusa's own `payment.webhook_received` flow, which re-reads the payment
- * from the API through the provider.
+ * and handed to the notification subscriber, which re-reads the payment from the API, runs
+ * Medusa's own payment flow and settles what no order needs.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
@@ -37,7 +37,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
 
   await req.scope.resolve(Modules.EVENT_BUS).emit(
     {
-      name: PaymentWebhookEvents.WebhookReceived,
+      name: NOTIFICATION_EVENT,
       data: {
         provider: WEBHOOK_PROVIDER,
         payload: { data: body, rawData: raw, headers: { "content-type": req.headers["content-type"] } },

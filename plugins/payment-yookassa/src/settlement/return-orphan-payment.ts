@@ -1,26 +1,27 @@
 import type { Logger } from "@medusajs/framework/types"
-import type { YookassaClient, YookassaPayment, YookassaRefund } from "../../client"
-import type { YookassaOptions } from "../../options"
-import { idempotencyKeys } from "../../utils/idempotency-keys"
-import { fromMinor, toMinor } from "../../utils/receipt"
+import type { YookassaClient, YookassaPayment, YookassaRefund } from "../client"
+import type { YookassaOptions } from "../options"
+import { idempotencyKeys } from "../utils/idempotency-keys"
+import { fromMinor, toMinor } from "../utils/receipt"
 
-export type StaleOutcome = "canceled" | "refunded" | "nothing_to_do"
+export type OrphanOutcome = "canceled" | "refunded" | "nothing_to_do"
 
 /**
- * Gives the money back for a payment whose session Medusa no longer has (the cart moved on
- * to another payment, or the session was never ours): cancel while it waits for capture,
- * refund what is left once it succeeded. Keys are deterministic, so a webhook and the
- * reconciliation job racing each other move the money once.
+ * Gives back, at Yookassa, a payment nothing in Medusa owns (see settle-yookassa-payment.ts,
+ * the only caller, which holds the locks and has the proof): cancel while it waits for
+ * capture, refund what is left once it succeeded. Keys are deterministic, so even two
+ * callers that somehow both decided would move the money once.
  */
-export async function settleStalePayment(
+export async function returnOrphanPayment(
   client: YookassaClient,
   payment: YookassaPayment,
   options: YookassaOptions,
-  logger: Logger
-): Promise<{ outcome: StaleOutcome; refund?: YookassaRefund }> {
+  logger: Logger,
+  proof: string
+): Promise<{ outcome: OrphanOutcome; refund?: YookassaRefund }> {
   if (payment.status === "waiting_for_capture") {
     await client.cancelPayment(payment.id, idempotencyKeys.staleCancel(payment.id))
-    logger.warn(`Yookassa payment ${payment.id} belongs to no live payment session: canceled`)
+    logger.warn(`Yookassa payment ${payment.id} canceled: ${proof}`)
     return { outcome: "canceled" }
   }
   if (payment.status !== "succeeded") {
@@ -40,7 +41,7 @@ export async function settleStalePayment(
     {
       payment_id: payment.id,
       amount: { value, currency: payment.amount.currency },
-      description: "Автоматический возврат: оплата по устаревшей сессии, заказ оплачен иначе",
+      description: "Автоматический возврат: этот платёж не понадобился ни одному заказу",
       ...(options.receipts.enabled && contact
         ? {
             receipt: {
@@ -62,8 +63,6 @@ export async function settleStalePayment(
     },
     idempotencyKeys.staleRefund(payment.id)
   )
-  logger.warn(
-    `Yookassa payment ${payment.id} succeeded for no live payment session: refunded ${value} ${payment.amount.currency} (refund ${refund.id})`
-  )
+  logger.warn(`Yookassa payment ${payment.id} refunded ${value} ${payment.amount.currency} (refund ${refund.id}): ${proof}`)
   return { outcome: "refunded", refund }
 }
