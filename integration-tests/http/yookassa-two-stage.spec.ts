@@ -89,20 +89,40 @@ medusaIntegrationTestRunner({
       expect(yookassa.sandbox().payment(session.data.id)!.cancellation_details).toEqual({ party: "merchant", reason: "canceled_by_merchant" })
     })
 
-    it("stale payments are canceled, not refunded: when the session is replaced, and when paid later", async () => {
+    it("a tap on Pay after paying but before the webhook finds the order: nothing canceled, no second payment", async () => {
       yookassa.sandbox().faults.dropNotifications(true)
-      const { collectionId, session: first } = await cartWithSession()
-      await yookassa.sandbox().pay(first.data.id)
-      // The shopper starts again before the cart completed: the authorized payment is let go at once.
-      const second = await startSession(collectionId)
-      expect(yookassa.sandbox().payment(first.data.id)!.status).toBe("canceled")
+      const { cartId, collectionId, session } = await cartWithSession()
+      await yookassa.sandbox().pay(session.data.id)
+      const before = yookassa.sandbox().payments().length
 
-      yookassa.sandbox().faults.dropNotifications(false)
-      await startSession(collectionId)
-      // The second payment's page is still open and gets paid: its session is gone.
+      const again = await api
+        .post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+        .catch((error: any) => error.response)
+      expect(again.status).toBe(400)
+      expect(again.data.message).toMatch(/^This cart is already paid: order #\d+ \(order_/)
+      await orderOf(cartId)
+      expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("waiting_for_capture")
+      expect(yookassa.sandbox().payments()).toHaveLength(before)
+    })
+
+    it("a replaced session's payment paid later is canceled, not refunded; the order's held payment is never touched", async () => {
+      const { cartId, collectionId, session: first } = await cartWithSession()
+      const second = await startSession(collectionId)
       await yookassa.sandbox().pay(second.data.id)
-      await until(() => (yookassa.sandbox().payment(second.data.id)!.status === "canceled" ? true : undefined), "the stale payment to be canceled")
-      expect(yookassa.sandbox().refunds(second.data.id)).toHaveLength(0)
+      await orderOf(cartId)
+
+      // The first payment's page is still open and gets paid: nothing owns it.
+      await yookassa.sandbox().pay(first.data.id)
+      await until(() => (yookassa.sandbox().payment(first.data.id)!.status === "canceled" ? true : undefined), "the stale payment to be canceled")
+      expect(yookassa.sandbox().refunds(first.data.id)).toHaveLength(0)
+
+      // A second tap after the order is refused, and the order's own held payment stays held.
+      const again = await api
+        .post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+        .catch((error: any) => error.response)
+      expect(again.status).toBe(400)
+      await yookassa.sandbox().flushNotifications()
+      expect(yookassa.sandbox().payment(second.data.id)!.status).toBe("waiting_for_capture")
     })
   },
 })

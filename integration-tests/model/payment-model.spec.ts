@@ -1,0 +1,318 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import fc from "fast-check"
+import { readEnvironment } from "../../src/config/environment"
+import { settleYookassaPayment } from "../../plugins/payment-yookassa/src/settlement/settle-yookassa-payment"
+import { signInitData } from "../helpers/telegram-init-data"
+import { until } from "../helpers/until"
+import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
+import { prepareStore, type StorefrontConfig } from "../http/store-setup"
+
+jest.setTimeout(900_000)
+
+const PROVIDER = "pp_yookassa_yookassa"
+const RUNS = Number(process.env.PAYMENT_MODEL_RUNS ?? 200)
+const SEED = Number(process.env.PAYMENT_MODEL_SEED ?? Date.now() % 2 ** 31)
+const ADMIN = { email: "model@aistore.test", password: "a model merchant's password" }
+const yookassa = useYookassaSandbox(19_750)
+const { botToken } = readEnvironment().telegram
+
+type Api = {
+  get: (url: string, config?: object) => Promise<{ status: number; data: any }>
+  post: (url: string, body?: object, config?: object) => Promise<{ status: number; data: any }>
+}
+
+/** One shopper's world in a run: two carts holding the same course, the payments started for them. */
+type Real = { token: string; carts: Array<{ cartId: string; collectionId: string }>; payments: string[] }
+/** The model only tracks what the commands' preconditions need. */
+type Model = { sessions: number }
+
+/**
+ * Model-based test of the money path: random interleavings of what Yookassa, the shopper,
+ * the merchant and the jobs do to one course bought in two carts, then the money rules of
+ * DESIGN.md checked on what Yookassa and Medusa hold. One server for every run.
+ */
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let config: StorefrontConfig
+    let variantIds: string[]
+    let admin: Record<string, string>
+    let nextTelegramId = 8_500_001
+    const http = api as unknown as Api
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await prepareStore(container, { seed: true })
+      const baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
+      yookassa.sandbox().setWebhookUrl(`${baseUrl}/hooks/payment/yookassa_yookassa`)
+      config = (await http.get("/storefront/config")).data
+      const { data } = await http.get(`/store/products?limit=8&region_id=${config.region_id}&fields=id,*variants`, store())
+      variantIds = data.products.map((product: any) => product.variants[0].id)
+      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
+      await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } } })
+      admin = { authorization: `Bearer ${(await http.post("/auth/user/emailpass", ADMIN)).data.token}` }
+    })
+
+    function store(token?: string) {
+      return { headers: { "x-publishable-api-key": config.publishable_key, ...(token ? { authorization: `Bearer ${token}` } : {}) } }
+    }
+
+    /** Answers 2xx or 4xx, never 5xx: a shopper's request never breaks the store. */
+    async function request(call: Promise<{ status: number; data: any }>): Promise<{ status: number; data: any }> {
+      const response = await call.catch((error: any) => error.response ?? { status: 0, data: String(error) })
+      if (!(response.status >= 200 && response.status < 500)) {
+        throw new Error(`request answered ${response.status}: ${JSON.stringify(response.data)}`)
+      }
+      return response
+    }
+
+    async function newWorld(run: number): Promise<Real> {
+      const id = nextTelegramId++
+      const initData = signInitData({ user: { id, first_name: `Модель ${id}` } }, botToken, new Date())
+      const token = (await http.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })).data.token
+      const variant = variantIds[run % variantIds.length]
+      const carts = []
+      for (let index = 0; index < 2; index++) {
+        const { data } = await http.post("/store/carts", { region_id: config.region_id, email: "model@example.ru" }, store(token))
+        await http.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variant, quantity: 1 }, store(token))
+        const { data: collection } = await http.post("/store/payment-collections", { cart_id: data.cart.id }, store(token))
+        carts.push({ cartId: data.cart.id, collectionId: collection.payment_collection.id })
+      }
+      return { token, carts, payments: [] }
+    }
+
+    async function ordersOf(real: Real) {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order_cart",
+          fields: [
+            "cart_id",
+            "order.id",
+            "order.total",
+            "order.status",
+            "order.items.id",
+            "order.payment_collections.payments.id",
+            "order.payment_collections.payments.data",
+            "order.payment_collections.payments.canceled_at",
+            "order.payment_collections.payments.captures.amount",
+            "order.payment_collections.payments.refunds.amount",
+          ],
+          filters: { cart_id: real.carts.map((cart) => cart.cartId) },
+        })
+      return (data as any[]).map((row) => row.order)
+    }
+
+    const paymentsOf = (order: any) => (order.payment_collections ?? []).flatMap((collection: any) => collection?.payments ?? [])
+    const total = (entries: any[] | null | undefined) => MathBN.sum(0, ...(entries ?? []).map((entry: any) => entry.amount))
+    const kopecks = (value: string | undefined) => Math.round(Number(value ?? "0") * 100)
+
+    // ---- commands ------------------------------------------------------------------------
+
+    const startSession = (cart: number) => ({
+      check: () => true,
+      run: async (model: Model, real: Real) => {
+        const response = await request(
+          http.post(`/store/payment-collections/${real.carts[cart].collectionId}/payment-sessions`, { provider_id: PROVIDER }, store(real.token))
+        )
+        const session = response.data.payment_collection?.payment_sessions?.find((entry: any) => entry.provider_id === PROVIDER)
+        if (response.status === 200 && session?.data?.id) {
+          real.payments.push(session.data.id)
+          model.sessions++
+        }
+      },
+      toString: () => `startSession(${cart})`,
+    })
+    const pay = (which: number) => ({
+      check: (model: Model) => model.sessions > 0,
+      run: async (_model: Model, real: Real) => {
+        await yookassa.sandbox().pay(real.payments[which % real.payments.length])
+      },
+      toString: () => `pay(${which})`,
+    })
+    const decline = (which: number) => ({
+      check: (model: Model) => model.sessions > 0,
+      run: async (_model: Model, real: Real) => {
+        await yookassa.sandbox().decline(real.payments[which % real.payments.length])
+      },
+      toString: () => `decline(${which})`,
+    })
+    const complete = (cart: number) => ({
+      check: () => true,
+      run: async (_model: Model, real: Real) => {
+        await request(http.post(`/store/carts/${real.carts[cart].cartId}/complete`, {}, store(real.token)))
+      },
+      toString: () => `complete(${cart})`,
+    })
+    const deliverNotifications = () => ({
+      check: () => true,
+      run: async () => {
+        await yookassa.sandbox().flushNotifications()
+      },
+      toString: () => "deliverNotifications",
+    })
+    const notificationFaults = (mode: "drop" | "duplicate" | "reorder" | "none") => ({
+      check: () => true,
+      run: async () => {
+        const faults = yookassa.sandbox().faults
+        faults.dropNotifications(mode === "drop")
+        faults.reorderNotifications(mode === "reorder")
+        faults.duplicateNotifications(mode === "duplicate" ? 3 : 1)
+      },
+      toString: () => `notifications(${mode})`,
+    })
+    /** The reconciliation job's work for this world's payments (the job itself picks candidates by age). */
+    const reconcile = () => ({
+      check: (model: Model) => model.sessions > 0,
+      run: async (_model: Model, real: Real) => {
+        for (const payment of real.payments) {
+          await settleYookassaPayment(getContainer(), payment)
+        }
+      },
+      toString: () => "reconcile",
+    })
+    const adminRefund = (share: "half" | "all") => ({
+      check: (model: Model) => model.sessions > 0,
+      run: async (_model: Model, real: Real) => {
+        for (const order of await ordersOf(real)) {
+          for (const payment of paymentsOf(order)) {
+            const held = MathBN.sub(total(payment.captures), total(payment.refunds))
+            if (MathBN.gt(held, 0)) {
+              const amount = share === "all" ? held.toNumber() : Math.max(1, Math.floor(held.toNumber() / 2))
+              await request(http.post(`/admin/payments/${payment.id}/refund`, { amount }, { headers: admin }))
+            }
+          }
+        }
+      },
+      toString: () => `adminRefund(${share})`,
+    })
+    const dashboardRefund = (which: number) => ({
+      check: (model: Model) => model.sessions > 0,
+      run: async (_model: Model, real: Real) => {
+        const id = real.payments[which % real.payments.length]
+        const payment = yookassa.sandbox().payment(id)!
+        const left = kopecks(payment.amount.value) - kopecks(payment.refunded_amount?.value)
+        if (payment.status === "succeeded" && left >= 200) {
+          await yookassa.sandbox().refundFromDashboard(id, (Math.floor(left / 2) / 100).toFixed(2))
+        }
+      },
+      toString: () => `dashboardRefund(${which})`,
+    })
+
+    const commands = [
+      fc.integer({ min: 0, max: 1 }).map(startSession),
+      fc.nat(5).map(pay),
+      fc.nat(5).map(pay),
+      fc.nat(5).map(decline),
+      fc.integer({ min: 0, max: 1 }).map(complete),
+      fc.constant(null).map(deliverNotifications),
+      fc.constantFrom("drop" as const, "duplicate" as const, "reorder" as const, "none" as const).map(notificationFaults),
+      fc.constant(null).map(reconcile),
+      fc.constantFrom("half" as const, "all" as const).map(adminRefund),
+      fc.nat(5).map(dashboardRefund),
+    ]
+
+    // ---- invariants ----------------------------------------------------------------------
+
+    async function violations(real: Real): Promise<string[]> {
+      const problems: string[] = []
+      const orders = await ordersOf(real)
+      const owner = new Map<string, string[]>()
+      for (const order of orders) {
+        const payments = paymentsOf(order).filter((payment: any) => !payment.canceled_at)
+        if (MathBN.gt(order.total, 0) && !payments.length) {
+          problems.push(`order ${order.id} has a positive total and no gateway payment`)
+        }
+        for (const payment of paymentsOf(order)) {
+          owner.set(payment.data?.id, [...(owner.get(payment.data?.id) ?? []), order.id])
+          if (MathBN.gt(total(payment.refunds), total(payment.captures))) {
+            problems.push(`Medusa payment ${payment.id} refunded more than it captured`)
+          }
+          const atYookassa = yookassa.sandbox().payment(payment.data?.id)
+          if (atYookassa && kopecks(atYookassa.refunded_amount?.value) !== Math.round(total(payment.refunds).toNumber() * 100)) {
+            problems.push(`Medusa payment ${payment.id} records ${total(payment.refunds)} refunded, Yookassa ${atYookassa.refunded_amount?.value}`)
+          }
+        }
+      }
+      for (const id of real.payments) {
+        const payment = yookassa.sandbox().payment(id)!
+        const refunded = kopecks(payment.refunded_amount?.value)
+        if (refunded > kopecks(payment.amount.value)) {
+          problems.push(`Yookassa payment ${id} refunded more than it took`)
+        }
+        const orders = owner.get(id) ?? []
+        if (orders.length > 1) {
+          problems.push(`Yookassa payment ${id} is captured into ${orders.length} orders`)
+        }
+        const heldAnyway = payment.status === "waiting_for_capture" || (payment.status === "succeeded" && refunded < kopecks(payment.amount.value))
+        if (!orders.length && heldAnyway) {
+          problems.push(`Yookassa payment ${id} (${payment.status}) belongs to no order and was not given back`)
+        }
+        if (!orders.length && payment.status === "succeeded" && yookassa.sandbox().refunds(id).length > 1) {
+          problems.push(`Yookassa payment ${id} belongs to no order and was refunded ${yookassa.sandbox().refunds(id).length} times`)
+        }
+      }
+      if (orders.filter((order) => order.status !== "canceled").length > 1) {
+        problems.push(`one course was sold twice: orders ${orders.map((order) => order.id).join(", ")}`)
+      }
+      problems.push(...(await accessProblems(orders)))
+      return problems
+    }
+
+    /** Access follows captured minus refunded: all of it kept grants every line, none of it grants nothing. */
+    async function accessProblems(orders: any[]): Promise<string[]> {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const problems: string[] = []
+      for (const order of orders) {
+        const payments = paymentsOf(order)
+        const captured = MathBN.sum(0, ...payments.map((payment: any) => total(payment.captures)))
+        const kept = MathBN.sub(captured, MathBN.sum(0, ...payments.map((payment: any) => total(payment.refunds))))
+        const { data: accesses } = await query.graph({ entity: "course_access", fields: ["id", "status"], filters: { order_id: order.id } })
+        const active = (accesses as any[]).filter((access) => access.status === "active").length
+        if (MathBN.lte(kept, 0) && active > 0) {
+          problems.push(`order ${order.id} kept nothing but grants ${active} courses`)
+        }
+        const refundedNothing = MathBN.eq(kept, captured)
+        if (refundedNothing && MathBN.gte(captured, order.total) && active < order.items.length) {
+          problems.push(`order ${order.id} is paid in full but grants ${active} of ${order.items.length} courses`)
+        }
+      }
+      return problems
+    }
+
+    async function settleEverything(real: Real): Promise<void> {
+      yookassa.sandbox().faults.reset()
+      await yookassa.sandbox().flushNotifications()
+      for (const payment of real.payments) {
+        await settleYookassaPayment(getContainer(), payment)
+      }
+    }
+
+    it(`keeps the money rules over ${RUNS} random interleavings (seed ${SEED})`, async () => {
+      process.stdout.write(`payment model: ${RUNS} runs, seed ${SEED} (PAYMENT_MODEL_SEED=${SEED} repeats them)\n`)
+      let run = 0
+      await fc.assert(
+        fc.asyncProperty(fc.commands(commands, { maxCommands: 10 }), async (scenario) => {
+          const real = await newWorld(run++)
+          await fc.asyncModelRun(() => ({ model: { sessions: 0 }, real }), scenario)
+          await settleEverything(real)
+          let last: string[] = []
+          await until(
+            async () => {
+              last = await violations(real)
+              return last.length ? undefined : true
+            },
+            "the money rules to hold",
+            10_000
+          ).catch(() => {
+            throw new Error(`money rules broken after ${scenario.toString()}:\n- ${last.join("\n- ")}`)
+          })
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true }
+      )
+    })
+  },
+})
