@@ -1,3 +1,4 @@
+import "../helpers/quiet-logs"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
@@ -76,8 +77,11 @@ medusaIntegrationTestRunner({
       const variant = variantIds[run % variantIds.length]
       const carts = []
       for (let index = 0; index < 2; index++) {
-        const { data } = await http.post("/store/carts", { region_id: config.region_id, email: "model@example.ru" }, store(token))
-        await http.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: variant, quantity: 1 }, store(token))
+        const { data } = await http.post(
+          "/store/carts",
+          { region_id: config.region_id, email: "model@example.ru", items: [{ variant_id: variant, quantity: 1 }] },
+          store(token)
+        )
         const { data: collection } = await http.post("/store/payment-collections", { cart_id: data.cart.id }, store(token))
         carts.push({ cartId: data.cart.id, collectionId: collection.payment_collection.id })
       }

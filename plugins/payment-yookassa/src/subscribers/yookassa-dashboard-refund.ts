@@ -4,6 +4,7 @@ import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { NOTIFICATION_EVENT, WEBHOOK_PROVIDER } from "../options"
 import { yookassaPlugin } from "../plugin-services"
 import { parseNotification } from "../utils/notification"
+import { settleYookassaPayment } from "../settlement/settle-yookassa-payment"
 import type { YookassaSessionData } from "../providers/yookassa/session-data"
 
 type WebhookEvent = { provider?: string; payload?: { data?: unknown } }
@@ -34,6 +35,8 @@ export default async function recordDashboardRefund({ event, container }: Subscr
   if (!sessionId) {
     return
   }
+  // The refund may overtake its payment's own notification: let the payment reach Medusa first.
+  await settleYookassaPayment(container, payment.id)
   const { data: payments } = await query.graph({
     entity: "payment",
     fields: ["id", "data", "refunds.id"],
