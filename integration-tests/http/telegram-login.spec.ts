@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { readEnvironment } from "../../src/config/environment"
+import type TelegramAccountModuleService from "../../plugins/telegram/src/modules/telegram-account/service"
 import { mutateInitData } from "../../plugins/telegram/src/utils/__tests__/mutate-init-data"
 import { signInitData } from "../helpers/telegram-init-data"
 import { prepareStore, type StorefrontConfig } from "./store-setup"
@@ -25,6 +26,11 @@ medusaIntegrationTestRunner({
         .post("/auth/customer/telegram", {}, { headers: raw === undefined ? {} : { authorization: `tma ${raw}` } })
         .catch((error: any) => error.response)
 
+    const accountOf = async (customerId: string) => {
+      const [account] = await getContainer().resolve<TelegramAccountModuleService>("telegram_account").listTelegramAccounts({ customer_id: customerId })
+      return account
+    }
+
     const me = (token: string) =>
       api.get("/store/customers/me", { headers: { ...storeHeaders, authorization: `Bearer ${token}` } })
 
@@ -46,8 +52,10 @@ medusaIntegrationTestRunner({
         last_name: "Смирнова",
         email: null,
         has_account: true,
-        metadata: { telegram: { id: 5001, username: "anna_s", first_name: "Анна" } },
       })
+      // The verified account lives in its own module, never in the shopper-writable metadata.
+      expect(data.customer.metadata?.telegram).toBeUndefined()
+      expect(await accountOf(data.customer.id)).toMatchObject({ telegram_user_id: "5001", username: "anna_s", first_name: "Анна" })
     })
 
     it("returns the same customer on later logins and updates what changed", async () => {
@@ -56,7 +64,7 @@ medusaIntegrationTestRunner({
       const a = (await me(first.data.token)).data.customer
       const b = (await me(second.data.token)).data.customer
       expect(b.id).toBe(a.id)
-      expect(b.metadata.telegram.username).toBe("oleg_new")
+      expect((await accountOf(b.id)).username).toBe("oleg_new")
     })
 
     it("makes 20 simultaneous first logins of one user into one customer", async () => {

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { refuseTelegramMetadata } from "./utils/refuse-telegram-metadata"
 
 export default defineMiddlewares({
   routes: [
@@ -8,6 +9,17 @@ export default defineMiddlewares({
       matcher: "/hooks/telegram",
       method: ["POST"],
       bodyParser: false,
+    },
+    {
+      // The store routes that write a customer's metadata.
+      matcher: "/store/customers/me",
+      method: ["POST"],
+      middlewares: [refuseTelegramMetadata],
+    },
+    {
+      matcher: "/store/customers",
+      method: ["POST"],
+      middlewares: [refuseTelegramMetadata],
     },
   ],
 })

@@ -20,7 +20,8 @@ const ORDER_FIELDS = [
   "items.total",
   "customer.first_name",
   "customer.last_name",
-  "customer.metadata",
+  "customer.telegram_account.telegram_user_id",
+  "customer.telegram_account.username",
   "payment_collections.status",
   "payment_collections.payments.provider_id",
 ]
