@@ -18,7 +18,7 @@ const initData = (user: TelegramUserInput | string, authDate = new Date(), token
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let storeHeaders: Record<string, string>
 
     const login = (raw: string | undefined) =>
@@ -130,6 +130,48 @@ medusaIntegrationTestRunner({
       expect(asAdmin.status).toBeGreaterThanOrEqual(400)
       expect(asAdmin.status).toBeLessThan(500)
       expect(asAdmin.data.token).toBeUndefined()
+    })
+
+    it.each([
+      ["GET", "/auth/customer/telegram"],
+      ["PUT", "/auth/customer/telegram"],
+      ["DELETE", "/auth/customer/telegram"],
+      ["POST", "/auth/customer/telegram/register"],
+      ["GET", "/auth/customer/telegram/callback"],
+      ["POST", "/auth/customer/telegram/callback"],
+      ["POST", "/auth/customer/telegram/update"],
+      ["POST", "/auth/customer/telegram/reset-password"],
+      ["POST", "/auth/customer/telegram/anything"],
+    ])("refuses %s %s with 4xx and no token, creating nothing", async (method, path) => {
+      const raw = initData({ id: 5020, first_name: "Чужой вход" })
+      const response = await api
+        .request({ method, url: path, data: { identifier: "5020" }, headers: { authorization: `tma ${raw}` } })
+        .catch((error: any) => error.response)
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      expect(response.status).toBeLessThan(500)
+      expect(JSON.stringify(response.data ?? {})).not.toMatch(/token/i)
+      const identities = await getContainer().resolve("auth").listProviderIdentities({ entity_id: "5020" })
+      expect(identities).toEqual([])
+    })
+
+    it("honours MFA the way Medusa's own login does: a challenge and an actorless token, no customer token", async () => {
+      const first = await login(initData({ id: 5021, first_name: "Осторожный" }))
+      const customerId = (await me(first.data.token)).data.customer.id
+      const [identity] = await getContainer().resolve("auth").listProviderIdentities({ entity_id: "5021" })
+      // As if the shopper had enabled a TOTP factor (Medusa's /auth/mfa/factors, once MFA is configured).
+      await dbConnection.raw(
+        `INSERT INTO auth_mfa_factor (id, auth_identity_id, provider, status) VALUES ('authmfa_test_5021', ?, 'totp', 'enabled')`,
+        [identity.auth_identity_id]
+      )
+
+      const second = await login(initData({ id: 5021, first_name: "Осторожный" }))
+      expect(second.status).toBe(200)
+      expect(second.data).toMatchObject({ mfa_required: true, mfa_challenge: { methods: ["totp"] } })
+      const claims = JSON.parse(Buffer.from(second.data.token.split(".")[1], "base64url").toString())
+      expect(claims).toMatchObject({ actor_id: "", actor_type: "customer", auth_identity_id: identity.auth_identity_id })
+      const denied = await me(second.data.token).catch((error: any) => error.response)
+      expect(denied.status).toBe(401)
+      expect(customerId).toMatch(/^cus_/)
     })
   },
 })
