@@ -1,8 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import resendFailedTelegramNotifications from "../../plugins/telegram/src/jobs/resend-failed-telegram-notifications"
 import { readEnvironment } from "../../src/config/environment"
 import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
+import { useEnvironment } from "../helpers/test-environment"
 import { until } from "../helpers/until"
 import { signInitData } from "../helpers/telegram-init-data"
 import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
@@ -10,6 +12,9 @@ import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-s
 jest.setTimeout(180_000)
 
 const bot = useBotApiDouble(19_300)
+const FORUM_TOPIC = 77
+useEnvironment({ TELEGRAM_ADMIN_THREAD_ID: String(FORUM_TOPIC) })
+const ADMIN = { email: "sales@aistore.test", password: "a long enough password" }
 
 const adminMessages = () => bot.api().delivered.filter((message) => String(message.chatId) === ADMIN_CHAT_ID)
 
@@ -18,6 +23,7 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer, dbConnection }) => {
     let config: StorefrontConfig
+    let admin: { headers: Record<string, string> }
 
     const notificationFor = async (orderId: string) => {
       const [notification] = await getContainer()
@@ -27,7 +33,14 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      await prepareStore(getContainer(), { seed: true })
+      const container = getContainer()
+      await prepareStore(container, { seed: true })
+      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
+      await createUserAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
+      })
+      const { data: login } = await api.post("/auth/user/emailpass", ADMIN)
+      admin = { headers: { authorization: `Bearer ${login.token}` } }
     })
 
     beforeEach(async () => {
@@ -53,6 +66,8 @@ medusaIntegrationTestRunner({
       expect(message.text).toContain("Мария <Иванова> (@maria_i)")
       expect(message.text).toContain("системный провайдер")
       expect(message.parseMode).toBe("HTML")
+      // TELEGRAM_ADMIN_THREAD_ID: into the chat's forum topic.
+      expect(message.messageThreadId).toBe(FORUM_TOPIC)
       // Everything the shopper typed was escaped in the HTML the bot sent.
       expect(message.source).toContain("&lt;Иванова&gt;")
       expect(message.source).toContain(`/app/orders/${order.id}`)
@@ -115,6 +130,42 @@ medusaIntegrationTestRunner({
       expect((failed.provider_data as any).telegram.error.reason).toBe("forbidden")
       expect(await resendFailedTelegramNotifications(getContainer())).toMatchObject({ retried: 0, undeliverable: 1 })
       expect(bot.api().calls.filter((call) => call.method === "sendMessage")).toHaveLength(1)
+    })
+
+    it("never announces a draft order; its conversion is announced once, with its final content", async () => {
+      const { data: catalogue } = await api.get(
+        `/store/products?limit=1&region_id=${config.region_id}&fields=id,title,*variants`,
+        { headers: { "x-publishable-api-key": config.publishable_key } }
+      )
+      const product = catalogue.products[0]
+      const { data: created } = await api.post(
+        "/admin/draft-orders",
+        { email: "draft@example.ru", region_id: config.region_id, items: [{ variant_id: product.variants[0].id, quantity: 1 }] },
+        admin
+      )
+      const draftId = created.draft_order.id
+      // Past the subscriber's grace period, as in the observed case (announced 160 s later).
+      await dbConnection.raw(`UPDATE "order" SET created_at = now() - interval '5 minutes' WHERE id = ?`, [draftId])
+
+      expect(await resendFailedTelegramNotifications(getContainer())).toMatchObject({ caughtUp: 0 })
+      expect(adminMessages()).toHaveLength(0)
+      expect(await notificationFor(draftId)).toBeUndefined()
+
+      // The merchant adds a second course before converting: the message must show it.
+      await api.post(`/admin/draft-orders/${draftId}/edit`, {}, admin)
+      const second = (await api.get(`/store/products?limit=2&offset=1&fields=id,title,*variants`, {
+        headers: { "x-publishable-api-key": config.publishable_key },
+      })).data.products[0]
+      await api.post(`/admin/draft-orders/${draftId}/edit/items`, { items: [{ variant_id: second.variants[0].id, quantity: 1 }] }, admin)
+      await api.post(`/admin/draft-orders/${draftId}/edit/confirm`, {}, admin)
+      await api.post(`/admin/draft-orders/${draftId}/convert-to-order`, {}, admin)
+
+      const [message] = await until(() => (adminMessages().length ? adminMessages() : undefined), "the sale message")
+      expect(message.text).toContain(product.title)
+      expect(message.text).toContain(second.title)
+      await until(async () => ((await notificationFor(draftId))?.status === "success" ? true : undefined), "status")
+      expect(await resendFailedTelegramNotifications(getContainer())).toMatchObject({ caughtUp: 0 })
+      expect(adminMessages()).toHaveLength(1)
     })
   },
 })

@@ -10,6 +10,8 @@ export const merchantOrderKey = (orderId: string) => `${MERCHANT_ORDER_TEMPLATE}
 
 const ORDER_FIELDS = [
   "id",
+  "status",
+  "is_draft_order",
   "display_id",
   "currency_code",
   "total",
@@ -26,7 +28,7 @@ const ORDER_FIELDS = [
   "payment_collections.payments.provider_id",
 ]
 
-/** Sends the merchant's chat the message about one order (once: the key is the order's). */
+/** Sends the merchant's chat the message about one placed order (once: the key is the order's); never about a draft. */
 export async function notifyMerchantOfOrder(container: MedusaContainer, orderId: string): Promise<SendOutcome | undefined> {
   const { adminChatId, adminThreadId, adminUrl } = telegramPluginOptions(container)
   if (!adminChatId) {
@@ -40,8 +42,10 @@ export async function notifyMerchantOfOrder(container: MedusaContainer, orderId:
     fields: ORDER_FIELDS,
     filters: { id: orderId },
   })
-  const order = data[0] as unknown as OrderForMerchant | undefined
-  if (!order) {
+  const order = data[0] as unknown as (OrderForMerchant & { status: string; is_draft_order: boolean }) | undefined
+  // A draft is the merchant's own work in progress, not a sale: it is announced once converted
+  // (order.placed), with its final content, under the same key no draft ever took.
+  if (!order || order.is_draft_order || order.status === "draft") {
     return undefined
   }
   return sendTelegramNotification(container, {
