@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { telegramPluginOptions } from "../utils/plugin-options"
+import type { AttemptOverride } from "../providers/telegram-notification/attempt-policy"
 import { merchantOrderMessage, type OrderForMerchant } from "./merchant-order-message"
 import { sendTelegramNotification, type SendOutcome } from "./send-telegram-notification"
 
@@ -29,7 +30,11 @@ const ORDER_FIELDS = [
 ]
 
 /** Sends the merchant's chat the message about one placed order (once: the key is the order's); never about a draft. */
-export async function notifyMerchantOfOrder(container: MedusaContainer, orderId: string): Promise<SendOutcome | undefined> {
+export async function notifyMerchantOfOrder(
+  container: MedusaContainer,
+  orderId: string,
+  attempt?: AttemptOverride
+): Promise<SendOutcome | undefined> {
   const { adminChatId, adminThreadId, adminUrl } = telegramPluginOptions(container)
   if (!adminChatId) {
     container
@@ -55,5 +60,5 @@ export async function notifyMerchantOfOrder(container: MedusaContainer, orderId:
     idempotency_key: merchantOrderKey(order.id),
     resource_id: order.id,
     resource_type: "order",
-  })
+  }, attempt)
 }
