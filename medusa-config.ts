@@ -83,6 +83,7 @@ module.exports = defineConfig({
       resolve: "@aistore/medusa-telegram",
       options: {
         adminChatId: env.telegram.adminChatId,
+        adminThreadId: env.telegram.adminThreadId,
         adminUrl: `${env.backendUrl}/app`,
         webhookSecret: env.telegram.webhookSecret,
         miniAppUrl: env.telegram.miniAppUrl,

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { readEnvironment } from "../../src/config/environment"
+import type TelegramAccountModuleService from "../../plugins/telegram/src/modules/telegram-account/service"
 import { mutateInitData } from "../../plugins/telegram/src/utils/__tests__/mutate-init-data"
 import { signInitData } from "../helpers/telegram-init-data"
 import { prepareStore, type StorefrontConfig } from "./store-setup"
@@ -17,13 +18,18 @@ const initData = (user: TelegramUserInput | string, authDate = new Date(), token
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer, dbConnection }) => {
     let storeHeaders: Record<string, string>
 
     const login = (raw: string | undefined) =>
       api
         .post("/auth/customer/telegram", {}, { headers: raw === undefined ? {} : { authorization: `tma ${raw}` } })
         .catch((error: any) => error.response)
+
+    const accountOf = async (customerId: string) => {
+      const [account] = await getContainer().resolve<TelegramAccountModuleService>("telegram_account").listTelegramAccounts({ customer_id: customerId })
+      return account
+    }
 
     const me = (token: string) =>
       api.get("/store/customers/me", { headers: { ...storeHeaders, authorization: `Bearer ${token}` } })
@@ -46,8 +52,10 @@ medusaIntegrationTestRunner({
         last_name: "Смирнова",
         email: null,
         has_account: true,
-        metadata: { telegram: { id: 5001, username: "anna_s", first_name: "Анна" } },
       })
+      // The verified account lives in its own module, never in the shopper-writable metadata.
+      expect(data.customer.metadata?.telegram).toBeUndefined()
+      expect(await accountOf(data.customer.id)).toMatchObject({ telegram_user_id: "5001", username: "anna_s", first_name: "Анна" })
     })
 
     it("returns the same customer on later logins and updates what changed", async () => {
@@ -56,7 +64,7 @@ medusaIntegrationTestRunner({
       const a = (await me(first.data.token)).data.customer
       const b = (await me(second.data.token)).data.customer
       expect(b.id).toBe(a.id)
-      expect(b.metadata.telegram.username).toBe("oleg_new")
+      expect((await accountOf(b.id)).username).toBe("oleg_new")
     })
 
     it("makes 20 simultaneous first logins of one user into one customer", async () => {
@@ -122,6 +130,48 @@ medusaIntegrationTestRunner({
       expect(asAdmin.status).toBeGreaterThanOrEqual(400)
       expect(asAdmin.status).toBeLessThan(500)
       expect(asAdmin.data.token).toBeUndefined()
+    })
+
+    it.each([
+      ["GET", "/auth/customer/telegram"],
+      ["PUT", "/auth/customer/telegram"],
+      ["DELETE", "/auth/customer/telegram"],
+      ["POST", "/auth/customer/telegram/register"],
+      ["GET", "/auth/customer/telegram/callback"],
+      ["POST", "/auth/customer/telegram/callback"],
+      ["POST", "/auth/customer/telegram/update"],
+      ["POST", "/auth/customer/telegram/reset-password"],
+      ["POST", "/auth/customer/telegram/anything"],
+    ])("refuses %s %s with 4xx and no token, creating nothing", async (method, path) => {
+      const raw = initData({ id: 5020, first_name: "Чужой вход" })
+      const response = await api
+        .request({ method, url: path, data: { identifier: "5020" }, headers: { authorization: `tma ${raw}` } })
+        .catch((error: any) => error.response)
+      expect(response.status).toBeGreaterThanOrEqual(400)
+      expect(response.status).toBeLessThan(500)
+      expect(JSON.stringify(response.data ?? {})).not.toMatch(/token/i)
+      const identities = await getContainer().resolve("auth").listProviderIdentities({ entity_id: "5020" })
+      expect(identities).toEqual([])
+    })
+
+    it("honours MFA the way Medusa's own login does: a challenge and an actorless token, no customer token", async () => {
+      const first = await login(initData({ id: 5021, first_name: "Осторожный" }))
+      const customerId = (await me(first.data.token)).data.customer.id
+      const [identity] = await getContainer().resolve("auth").listProviderIdentities({ entity_id: "5021" })
+      // As if the shopper had enabled a TOTP factor (Medusa's /auth/mfa/factors, once MFA is configured).
+      await dbConnection.raw(
+        `INSERT INTO auth_mfa_factor (id, auth_identity_id, provider, status) VALUES ('authmfa_test_5021', ?, 'totp', 'enabled')`,
+        [identity.auth_identity_id]
+      )
+
+      const second = await login(initData({ id: 5021, first_name: "Осторожный" }))
+      expect(second.status).toBe(200)
+      expect(second.data).toMatchObject({ mfa_required: true, mfa_challenge: { methods: ["totp"] } })
+      const claims = JSON.parse(Buffer.from(second.data.token.split(".")[1], "base64url").toString())
+      expect(claims).toMatchObject({ actor_id: "", actor_type: "customer", auth_identity_id: identity.auth_identity_id })
+      const denied = await me(second.data.token).catch((error: any) => error.response)
+      expect(denied.status).toBe(401)
+      expect(customerId).toMatch(/^cus_/)
     })
   },
 })

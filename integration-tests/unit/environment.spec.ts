@@ -72,6 +72,16 @@ describe("readEnvironment", () => {
     expect(env.yookassa).toMatchObject({ shopId: "123456", allowLoopback: false, returnUrl: "https://shop.example.ru" })
   })
 
+  it("reads the sale messages' forum topic, and refuses one that is not a topic id", () => {
+    expect(readEnvironment({ ...PRODUCTION, TELEGRAM_ADMIN_THREAD_ID: "77" }).telegram.adminThreadId).toBe(77)
+    expect(readEnvironment(PRODUCTION).telegram.adminThreadId).toBeUndefined()
+    for (const bad of ["0", "-5", "topic", "1e3", "99999999999999999"]) {
+      expect(problemsOf({ ...PRODUCTION, TELEGRAM_ADMIN_THREAD_ID: bad })).toEqual([
+        expect.stringContaining("TELEGRAM_ADMIN_THREAD_ID must be a forum topic's numeric id"),
+      ])
+    }
+  })
+
   it("reads Yookassa's settings and names the variable that is wrong", () => {
     const env = readEnvironment({
       ...PRODUCTION,

@@ -48,6 +48,8 @@ export interface TelegramEnvironment {
   botToken: string
   /** The merchant's chat for sale notifications (a user, group or channel id). */
   adminChatId?: string
+  /** The forum topic of that chat, if it is a forum (message_thread_id). */
+  adminThreadId?: number
   /** Bot API base URL: a local Bot API server, or a test double. */
   apiRoot: string
   /** How old a shopper's initData may be, in seconds. */
@@ -173,6 +175,11 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
   if (adminChatId && !/^-?\d+$/.test(adminChatId)) {
     problems.push(`TELEGRAM_ADMIN_CHAT_ID must be a numeric chat id, got "${adminChatId}"`)
   }
+  const threadRaw = value("TELEGRAM_ADMIN_THREAD_ID")
+  const adminThreadId = threadRaw ? Number(threadRaw) : undefined
+  if (threadRaw && !(/^\d{1,15}$/.test(threadRaw) && Number.isSafeInteger(adminThreadId) && adminThreadId! > 0)) {
+    problems.push(`TELEGRAM_ADMIN_THREAD_ID must be a forum topic's numeric id, got "${threadRaw}"`)
+  }
   const webhookSecret = required("TELEGRAM_WEBHOOK_SECRET", LOCAL_SECRET, "checks that bot updates come from Telegram")
   if (!/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
     problems.push("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
@@ -210,6 +217,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     telegram: {
       botToken,
       adminChatId,
+      adminThreadId,
       apiRoot: apiRoot.replace(/\/+$/, ""),
       initDataMaxAgeSeconds,
       webhookSecret,

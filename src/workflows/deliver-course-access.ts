@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { customerTelegram } from "../utils/customer-telegram"
+import { CUSTOMER_TELEGRAM_FIELDS, customerTelegram, type CustomerWithTelegram } from "../utils/customer-telegram"
 import { createCourseInviteLinksStep } from "./steps/create-course-invite-links"
 import { sendCourseAccessMessagesStep } from "./steps/send-course-access-messages"
 
@@ -25,7 +25,7 @@ type AccessRow = {
   telegram_user_id: string | null
   invite_link: string | null
   product?: { title?: string | null } | null
-  customer?: { metadata?: Record<string, unknown> | null } | null
+  customer?: CustomerWithTelegram
 }
 
 type ConfigRow = { product_id: string; access_url: string | null; telegram_chat_id: string | null; instructions: string | null }
@@ -41,7 +41,7 @@ export const deliverCourseAccessWorkflow = createWorkflow("deliver-course-access
 
   const { data: accesses } = useQueryGraphStep({
     entity: "course_access",
-    fields: ["id", "product_id", "telegram_user_id", "invite_link", "product.title", "customer.metadata"],
+    fields: ["id", "product_id", "telegram_user_id", "invite_link", "product.title", ...CUSTOMER_TELEGRAM_FIELDS],
     filters: { id: input.access_ids, status: "active", delivered_at: null },
   }).config({ name: "load-undelivered-accesses" })
 
@@ -62,7 +62,7 @@ export const deliverCourseAccessWorkflow = createWorkflow("deliver-course-access
         access_id: access.id,
         title: access.product?.title ?? "",
         telegram_user_id: access.telegram_user_id,
-        allows_write_to_pm: customerTelegram(access.customer?.metadata)?.allows_write_to_pm === true,
+        allows_write_to_pm: customerTelegram(access.customer)?.allows_write_to_pm === true,
         chat_id: data?.telegram_chat_id ?? null,
         invite_link: access.invite_link,
         access_url: data?.access_url ?? null,

@@ -1,12 +1,12 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { customerTelegram } from "../utils/customer-telegram"
+import { CUSTOMER_TELEGRAM_FIELDS, customerTelegram, type CustomerWithTelegram } from "../utils/customer-telegram"
 import { coveredLines, ORDER_FOR_GRANT_FIELDS, type OrderForGrant } from "../utils/order-coverage"
 import { createCourseAccessesStep } from "./steps/create-course-accesses"
 
 export type GrantCourseAccessInput = { order_id: string }
 
-type OrderWithCustomer = OrderForGrant & { customer?: { metadata?: Record<string, unknown> | null } | null }
+type OrderWithCustomer = OrderForGrant & { customer?: CustomerWithTelegram }
 
 /**
  * Grants an order's courses as far as the money kept covers them (see coveredLines). Run on
@@ -20,13 +20,13 @@ export const grantCourseAccessWorkflow = createWorkflow("grant-course-access", (
 
   const { data: orders } = useQueryGraphStep({
     entity: "order",
-    fields: [...ORDER_FOR_GRANT_FIELDS, "customer.metadata"],
+    fields: [...ORDER_FOR_GRANT_FIELDS, ...CUSTOMER_TELEGRAM_FIELDS],
     filters: { id: input.order_id },
   })
 
   const grant = transform({ orders }, ({ orders }) => {
     const order = orders[0] as unknown as OrderWithCustomer | undefined
-    const telegram = customerTelegram(order?.customer?.metadata)
+    const telegram = customerTelegram(order?.customer)
     return {
       order_id: order?.id ?? "",
       customer_id: order?.customer_id ?? "",

@@ -1,4 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { refuseOtherTelegramAuthRoutes } from "./utils/refuse-other-telegram-auth-routes"
+import { refuseTelegramMetadata } from "./utils/refuse-telegram-metadata"
 
 export default defineMiddlewares({
   routes: [
@@ -8,6 +10,27 @@ export default defineMiddlewares({
       matcher: "/hooks/telegram",
       method: ["POST"],
       bodyParser: false,
+    },
+    {
+      // One way in: only POST /auth/customer/telegram (our static route) signs a shopper in.
+      matcher: "/auth/customer/telegram",
+      method: ["GET", "PUT", "PATCH", "DELETE"],
+      middlewares: [refuseOtherTelegramAuthRoutes],
+    },
+    {
+      matcher: "/auth/customer/telegram/*",
+      middlewares: [refuseOtherTelegramAuthRoutes],
+    },
+    {
+      // The store routes that write a customer's metadata.
+      matcher: "/store/customers/me",
+      method: ["POST"],
+      middlewares: [refuseTelegramMetadata],
+    },
+    {
+      matcher: "/store/customers",
+      method: ["POST"],
+      middlewares: [refuseTelegramMetadata],
     },
   ],
 })

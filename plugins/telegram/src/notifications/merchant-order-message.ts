@@ -1,4 +1,5 @@
 import { escapeHtml } from "../utils/escape-html"
+import { telegramUserIdOf, type TelegramAccountRecord } from "../utils/telegram-account"
 
 /** The order as the merchant's message needs it (a query.graph result). */
 export type OrderForMerchant = {
@@ -17,7 +18,8 @@ export type OrderForMerchant = {
   customer?: {
     first_name?: string | null
     last_name?: string | null
-    metadata?: Record<string, unknown> | null
+    /** The verified account (telegram_account module), never the shopper-writable metadata. */
+    telegram_account?: Pick<TelegramAccountRecord, "telegram_user_id" | "username"> | null
   } | null
   payment_collections?: {
     status: string
@@ -51,18 +53,22 @@ export function formatMoney(amount: number | { valueOf(): number }, currencyCode
   }).format(Number(amount))
 }
 
-/** The shopper as a link to their Telegram profile when they signed in with Telegram. */
+/** Telegram usernames: 4–32 letters, digits and underscores (anything else is not linked). */
+const USERNAME = /^[A-Za-z0-9_]{4,32}$/
+
+/** The shopper as a link to their verified Telegram account when they signed in with Telegram. */
 function shopper(order: OrderForMerchant): string {
   const customer = order.customer
-  const telegram = customer?.metadata?.telegram as { id?: number; username?: string | null } | undefined
-  const name = [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || order.email || "покупатель"
-  if (telegram?.username) {
-    return `<a href="https://t.me/${encodeURIComponent(telegram.username)}">${escapeHtml(name)}</a> (@${escapeHtml(telegram.username)})`
+  const account = customer?.telegram_account
+  const name = escapeHtml(
+    [customer?.first_name, customer?.last_name].filter(Boolean).join(" ") || order.email || "покупатель"
+  )
+  const username = account?.username
+  if (username && USERNAME.test(username)) {
+    return `<a href="https://t.me/${username}">${name}</a> (@${username})`
   }
-  if (telegram?.id) {
-    return `<a href="tg://user?id=${telegram.id}">${escapeHtml(name)}</a>`
-  }
-  return escapeHtml(name)
+  const id = telegramUserIdOf(account)
+  return id ? `<a href="tg://user?id=${id}">${name}</a>` : name
 }
 
 /** The merchant's message about a new order, in Telegram's HTML, everything the shopper typed escaped. */

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { telegramPluginOptions } from "../utils/plugin-options"
+import type { AttemptOverride } from "../providers/telegram-notification/attempt-policy"
 import { merchantOrderMessage, type OrderForMerchant } from "./merchant-order-message"
 import { sendTelegramNotification, type SendOutcome } from "./send-telegram-notification"
 
@@ -10,6 +11,8 @@ export const merchantOrderKey = (orderId: string) => `${MERCHANT_ORDER_TEMPLATE}
 
 const ORDER_FIELDS = [
   "id",
+  "status",
+  "is_draft_order",
   "display_id",
   "currency_code",
   "total",
@@ -20,13 +23,18 @@ const ORDER_FIELDS = [
   "items.total",
   "customer.first_name",
   "customer.last_name",
-  "customer.metadata",
+  "customer.telegram_account.telegram_user_id",
+  "customer.telegram_account.username",
   "payment_collections.status",
   "payment_collections.payments.provider_id",
 ]
 
-/** Sends the merchant's chat the message about one order (once: the key is the order's). */
-export async function notifyMerchantOfOrder(container: MedusaContainer, orderId: string): Promise<SendOutcome | undefined> {
+/** Sends the merchant's chat the message about one placed order (once: the key is the order's); never about a draft. */
+export async function notifyMerchantOfOrder(
+  container: MedusaContainer,
+  orderId: string,
+  attempt?: AttemptOverride
+): Promise<SendOutcome | undefined> {
   const { adminChatId, adminThreadId, adminUrl } = telegramPluginOptions(container)
   if (!adminChatId) {
     container
@@ -39,8 +47,10 @@ export async function notifyMerchantOfOrder(container: MedusaContainer, orderId:
     fields: ORDER_FIELDS,
     filters: { id: orderId },
   })
-  const order = data[0] as unknown as OrderForMerchant | undefined
-  if (!order) {
+  const order = data[0] as unknown as (OrderForMerchant & { status: string; is_draft_order: boolean }) | undefined
+  // A draft is the merchant's own work in progress, not a sale: it is announced once converted
+  // (order.placed), with its final content, under the same key no draft ever took.
+  if (!order || order.is_draft_order || order.status === "draft") {
     return undefined
   }
   return sendTelegramNotification(container, {
@@ -50,5 +60,5 @@ export async function notifyMerchantOfOrder(container: MedusaContainer, orderId:
     idempotency_key: merchantOrderKey(order.id),
     resource_id: order.id,
     resource_type: "order",
-  })
+  }, attempt)
 }

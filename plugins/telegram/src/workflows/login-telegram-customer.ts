@@ -7,13 +7,15 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { planTelegramCustomerStep, type PlanTelegramCustomerInput } from "./steps/plan-telegram-customer"
+import { saveTelegramAccountStep } from "./steps/save-telegram-account"
 
 export const loginTelegramCustomerWorkflowId = "login-telegram-customer"
 
 /**
  * Makes a verified Telegram identity a Medusa customer: creates the customer and
  * links it to the auth identity on the first login, updates what changed on
- * later ones. Runs under a lock on the Telegram id, so that simultaneous first
+ * later ones, and records the verified Telegram account (telegram_account module)
+ * that delivery and messages read. Runs under a lock on the Telegram id, so that simultaneous first
  * logins of one user give one customer. Medusa's createCustomerAccountWorkflow
  * can't be used: it demands an e-mail, which Telegram does not give.
  */
@@ -44,9 +46,10 @@ export const loginTelegramCustomerWorkflow = createWorkflow(
       updateCustomersWorkflow.runAsStep({ input: update })
     })
 
-    releaseLockStep({ key: lockKey })
-
     const customerId = transform({ plan, created }, ({ plan, created }) => plan.customerId ?? created!.id)
+    saveTelegramAccountStep({ customerId, profile: input.profile })
+
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(customerId)
   }
 )

@@ -1,8 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Avatar, Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
 import type { ReactNode } from "react"
-import type { TelegramProfile } from "../../types"
+import type { TelegramAccountRecord } from "../../utils/telegram-account"
+import { sdk } from "../lib/sdk"
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-2 items-center px-6 py-3">
@@ -13,9 +15,22 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 )
 
+/** The customer's verified Telegram account (telegram_account module), never its editable metadata. */
+function useTelegramAccount(customerId: string) {
+  return useQuery({
+    queryKey: ["telegram", "account", customerId],
+    queryFn: () =>
+      sdk.client.fetch<{ customer: { telegram_account?: TelegramAccountRecord | null } }>(
+        `/admin/customers/${customerId}`,
+        { query: { fields: "id,*telegram_account" } }
+      ),
+  })
+}
+
 /** The shopper's Telegram identity on the customer page, for shoppers who signed in from the Mini App. */
 const CustomerTelegramWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const telegram = customer.metadata?.telegram as TelegramProfile | undefined
+  const { data } = useTelegramAccount(customer.id)
+  const telegram = data?.customer.telegram_account
   if (!telegram) {
     return null
   }
@@ -48,7 +63,7 @@ const CustomerTelegramWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
       </Row>
       <Row label="Telegram ID">
         <Text size="small" className="font-mono">
-          {telegram.id}
+          {telegram.telegram_user_id}
         </Text>
       </Row>
       <Row label="Language">

@@ -27,8 +27,9 @@ export class TelegramBotClient {
     this.telegram = new Telegram(options.botToken, { apiRoot: options.apiRoot })
   }
 
-  async sendMessage(params: SendMessageParams): Promise<SentMessage> {
-    const message = await this.call((signal) =>
+  /** `timeoutMs`: this call's own limit, below the client's (a re-send job's short attempt). */
+  async sendMessage(params: SendMessageParams, timeoutMs = this.requestTimeoutMs): Promise<SentMessage> {
+    const message = await this.call(timeoutMs, (signal) =>
       this.telegram.callApi(
         "sendMessage",
         {
@@ -47,20 +48,21 @@ export class TelegramBotClient {
   }
 
   /** Runs one request under the time limit and turns any failure into a TelegramDeliveryError. */
-  private async call<T>(request: (signal: CallApiOptions["signal"]) => Promise<T>): Promise<T> {
+  private async call<T>(timeoutMs: number, request: (signal: CallApiOptions["signal"]) => Promise<T>): Promise<T> {
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), this.requestTimeoutMs)
+    const timer = setTimeout(() => controller.abort(), timeoutMs)
     try {
       // telegraf types its signal with the `abort-controller` polyfill; node-fetch accepts Node's own.
       return await request(controller.signal as unknown as CallApiOptions["signal"])
     } catch (error) {
-      throw this.classify(error, controller.signal.aborted)
+      throw this.classify(error, controller.signal.aborted ? timeoutMs : undefined)
     } finally {
       clearTimeout(timer)
     }
   }
 
-  private classify(error: unknown, timedOut: boolean): TelegramDeliveryError {
+  /** `timedOutAfterMs`: set when the call was aborted at its time limit. */
+  private classify(error: unknown, timedOutAfterMs: number | undefined): TelegramDeliveryError {
     if (error instanceof TelegramError) {
       const status = error.code
       const description = this.describe(error.description || `error ${status}`)
@@ -81,10 +83,10 @@ export class TelegramBotClient {
       }
       return new TelegramDeliveryError({ reason: "rejected", status, description })
     }
-    if (timedOut) {
+    if (timedOutAfterMs !== undefined) {
       return new TelegramDeliveryError({
         reason: "timeout",
-        description: `no answer within ${this.requestTimeoutMs} ms`,
+        description: `no answer within ${timedOutAfterMs} ms`,
       })
     }
     const message = error instanceof Error ? error.message : String(error)

@@ -6,6 +6,7 @@ import type {
 } from "@medusajs/framework/types"
 import { splitMessage } from "../../utils/split-message"
 import { TelegramBotClient } from "./client"
+import { attemptPolicy } from "./attempt-policy"
 import { readDeliveryRecord, writeDeliveryRecord } from "./delivery-record"
 import { TelegramDeliveryError } from "./errors"
 import { readMessage } from "./message"
@@ -47,23 +48,23 @@ class TelegramNotificationProviderService extends AbstractNotificationProviderSe
     const chunks = split(message.html, message.chatId)
     const previous = readDeliveryRecord(notification)
     const messageIds = previous && previous.chunks === chunks.length ? [...previous.message_ids] : []
+    const policy = attemptPolicy(notification, this.options_)
 
     for (let index = messageIds.length; index < chunks.length; index++) {
       const last = index === chunks.length - 1
       try {
         const { result } = await withRetries(
           () =>
-            this.client_.sendMessage({
-              ...message,
-              html: chunks[index],
-              replyMarkup: last ? message.replyMarkup : undefined,
-            }),
-          this.options_,
+            this.client_.sendMessage(
+              { ...message, html: chunks[index], replyMarkup: last ? message.replyMarkup : undefined },
+              policy.requestTimeoutMs
+            ),
+          policy,
           ({ error, attempt, delayMs }) => {
             const status = error.status ? ` (HTTP ${error.status})` : ""
             this.logger_.warn(
               `Telegram message to chat ${message.chatId}: ${error.reason}${status} on attempt ` +
-                `${attempt}/${this.options_.maxAttempts}, retrying in ${delayMs} ms: ${error.description}`
+                `${attempt}/${policy.maxAttempts}, retrying in ${delayMs} ms: ${error.description}`
             )
           }
         )

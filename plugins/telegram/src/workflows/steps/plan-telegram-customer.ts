@@ -32,11 +32,9 @@ export const planTelegramCustomerStep = createStep(
         ? await container.resolve(Modules.CUSTOMER).listCustomers({ id: linkedId }, { take: 1 })
         : []
 
-    const fromTelegram = {
-      first_name: input.profile.first_name,
-      last_name: input.profile.last_name,
-      metadata: { ...(customer?.metadata ?? {}), telegram: input.profile },
-    }
+    // The Telegram account itself lives in the telegram_account module, never in the
+    // customer's metadata, which the shopper can write through POST /store/customers/me.
+    const fromTelegram = { first_name: input.profile.first_name, last_name: input.profile.last_name }
     if (!customer) {
       return new StepResponse<TelegramCustomerPlan>({
         customerId: null,
@@ -46,8 +44,7 @@ export const planTelegramCustomerStep = createStep(
     }
     const unchanged =
       customer.first_name === fromTelegram.first_name &&
-      (customer.last_name ?? null) === fromTelegram.last_name &&
-      JSON.stringify(customer.metadata?.telegram ?? null) === JSON.stringify(fromTelegram.metadata.telegram)
+      (customer.last_name ?? null) === fromTelegram.last_name
     return new StepResponse<TelegramCustomerPlan>({
       customerId: customer.id,
       staleLink: false,

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { NotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { customerTelegram } from "../../../../../utils/customer-telegram"
+import { CUSTOMER_TELEGRAM_FIELDS, customerTelegram, type CustomerWithTelegram } from "../../../../../utils/customer-telegram"
 import { ORDER_PAYMENT_FIELDS, isFullyRefunded, paymentTotals, type OrderPayments } from "../../../../../utils/order-coverage"
 import { COURSE_ACCESS_RESOURCE } from "../../../../../workflows/steps/send-course-access-messages"
 
@@ -43,7 +43,7 @@ type AccessRow = {
   invite_link: string | null
   joined_at: Date | string | null
   product?: { title?: string | null } | null
-  customer?: { metadata?: Record<string, unknown> | null } | null
+  customer?: CustomerWithTelegram
 }
 
 type StoredNotification = NotificationDTO & {
@@ -61,7 +61,7 @@ function messageOf(access: AccessRow, notification: StoredNotification | undefin
   if (!access.telegram_user_id) {
     return { status: "no_telegram", error: null }
   }
-  if (customerTelegram(access.customer?.metadata)?.allows_write_to_pm !== true) {
+  if (customerTelegram(access.customer)?.allows_write_to_pm !== true) {
     return { status: "not_allowed", error: null }
   }
   return { status: "pending", error: null }
@@ -98,7 +98,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<A
       "invite_link",
       "joined_at",
       "product.title",
-      "customer.metadata",
+      ...CUSTOMER_TELEGRAM_FIELDS,
     ],
     filters: { order_id: req.params.id },
     pagination: { order: { granted_at: "ASC" } },

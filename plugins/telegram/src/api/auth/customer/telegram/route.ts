@@ -1,20 +1,23 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, generateJwtToken, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { generateJwtTokenWithChecks } from "@medusajs/medusa/api/auth/utils/generate-jwt-token"
 import type { TelegramProfile } from "../../../../types"
 import { loginTelegramCustomerWorkflow } from "../../../../workflows/login-telegram-customer"
 
 export const TELEGRAM_AUTH_PROVIDER = "telegram"
 
-type LoginResponse = { token: string }
+type LoginResponse = Awaited<ReturnType<typeof generateJwtTokenWithChecks>>
 
 /**
  * POST /auth/customer/telegram with `Authorization: tma <initData>`: one request
  * from Telegram's initData to a customer token. This static route takes the
  * place of Medusa's dynamic /auth/customer/:provider, whose flow needs three
- * requests (register, create customer, refresh) and an e-mail.
+ * requests (register, create customer, refresh) and an e-mail; every other
+ * path under it is refused (see the plugin's middlewares).
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse<LoginResponse>) {
-  const { success, error, authIdentity } = await req.scope.resolve(Modules.AUTH).authenticate(TELEGRAM_AUTH_PROVIDER, {
+  const auth = req.scope.resolve(Modules.AUTH)
+  const { success, error, authIdentity, mfaChallenge } = await auth.authenticate(TELEGRAM_AUTH_PROVIDER, {
     url: req.url,
     headers: req.headers as Record<string, string>,
     query: req.query as Record<string, string>,
@@ -31,21 +34,18 @@ export async function POST(req: MedusaRequest, res: MedusaResponse<LoginResponse
     throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Telegram login failed")
   }
 
-  const { result: customerId } = await loginTelegramCustomerWorkflow(req.scope).run({
+  await loginTelegramCustomerWorkflow(req.scope).run({
     input: { authIdentityId: authIdentity.id, profile },
   })
 
-  const { http } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-  const token = generateJwtToken(
-    {
-      actor_id: customerId,
-      actor_type: "customer",
-      auth_identity_id: authIdentity.id,
-      auth_provider: TELEGRAM_AUTH_PROVIDER,
-      app_metadata: { ...(authIdentity.app_metadata ?? {}), customer_id: customerId },
-      user_metadata: profile,
-    },
-    { secret: http.jwtSecret, expiresIn: http.jwtExpiresIn, jwtOptions: http.jwtOptions }
-  )
-  res.json({ token })
+  // Medusa's own checks, as its auth routes make them: with MFA enabled on the identity, an
+  // actorless token and the challenge instead of a customer token; likewise a pending verification.
+  const linked = await auth.retrieveAuthIdentity(authIdentity.id, { relations: ["provider_identities"] })
+  const result = await generateJwtTokenWithChecks(req.scope, {
+    authIdentity: linked,
+    mfaChallenge,
+    actorType: "customer",
+    authProvider: TELEGRAM_AUTH_PROVIDER,
+  })
+  res.json(result)
 }
