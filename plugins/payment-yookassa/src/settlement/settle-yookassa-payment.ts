@@ -42,7 +42,7 @@ export async function settleYookassaPayment(
   if (before.kind === "in_progress" || (before.kind === "nothing_held" && payment.status === "canceled")) {
     await processThroughMedusa(container, payment.id)
   }
-  const refusal = await completeUnplacedCart(container, payment)
+  const refusal = before.kind === "in_progress" || before.kind === "unplaced" ? await completeUnplacedCart(container, payment) : undefined
 
   const keys = [`yookassa-payment:${payment.id}`, ...(payment.metadata.cart_id ? [payment.metadata.cart_id] : [])]
   const locking = container.resolve<ILockingModule>(Modules.LOCKING)
