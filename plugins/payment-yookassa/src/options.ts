@@ -74,7 +74,7 @@ export type YookassaOptions = z.output<typeof optionsSchema>
 
 /** Validates the options; the error names every option that is wrong. */
 export function parseYookassaOptions(raw: unknown): YookassaOptions {
-  const parsed = optionsSchema.safeParse(raw ?? {})
+  const parsed = optionsSchema.safeParse(withoutMedusaKeys(raw ?? {}))
   if (parsed.success) {
     return parsed.data
   }
@@ -83,6 +83,18 @@ export function parseYookassaOptions(raw: unknown): YookassaOptions {
     MedusaError.Types.INVALID_DATA,
     `Invalid options for ${PLUGIN_NAME}: ${problems.join("; ")}`
   )
+}
+
+/**
+ * The plugin's options are also its module's options, and Medusa writes the module's
+ * `database` settings into that same object at start: not ours to validate.
+ */
+function withoutMedusaKeys(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    return raw
+  }
+  const { database: _database, ...options } = raw as Record<string, unknown>
+  return options
 }
 
 /** The raw options the app gave the plugin (`plugins: [{ resolve, options }]`), unvalidated. */
