@@ -47,6 +47,7 @@ const yookassaOptions = {
   receipts: env.yookassa.receipts,
   webhook: {
     trustedIps: env.yookassa.trustedIps,
+    trustedProxies: env.trustedProxies,
     trustedProxyHops: env.trustedProxyHops,
     allowLoopback: env.yookassa.allowLoopback,
     delayMs: env.yookassa.webhookDelayMs,

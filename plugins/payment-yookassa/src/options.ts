@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import proxyaddr from "proxy-addr"
 
 export const PLUGIN_NAME = "@aistore/medusa-payment-yookassa"
 /** Medusa's id of the provider registered as `{ id: "yookassa" }`: `pp_<identifier>_<id>`. */
@@ -23,6 +24,15 @@ const cidr = z
   .string()
   .trim()
   .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, "must be an IPv4 or IPv6 address or CIDR range")
+
+function compiles(ranges: string[]): boolean {
+  try {
+    proxyaddr.compile(ranges)
+    return true
+  } catch {
+    return false
+  }
+}
 
 const optionsSchema = z
   .object({
@@ -47,9 +57,14 @@ const optionsSchema = z
       .object({
         /** Extra sender ranges on top of Yookassa's published ones. */
         trustedIps: z.array(cidr).default([]),
-        /** Reverse proxies in front of the server whose X-Forwarded-For entry is believed. */
+        /** Reverse proxies in front of the server (addresses or ranges): only they are believed about X-Forwarded-For. */
+        trustedProxies: z
+          .array(cidr)
+          .default([])
+          .refine(compiles, "must be IP addresses or CIDR ranges with a valid prefix"),
+        /** At most this many trusted proxies in a row (0: no cap); alone, that many on loopback or private networks. */
         trustedProxyHops: z.number().int().min(0).max(10).default(0),
-        /** Loopback senders (the local sandbox); never in production. */
+        /** Loopback senders (the local sandbox): honoured only while `apiUrl` is on loopback too. */
         allowLoopback: z.boolean().default(false),
         /** Wait before processing: a head start for the shopper's own cart completion (locks keep either order correct). */
         delayMs: z.number().int().min(0).max(60_000).default(250),
