@@ -14,7 +14,9 @@ const redisModules = env.redisUrl
       },
       {
         resolve: "@medusajs/medusa/workflow-engine-redis",
-        options: { redis: { redisUrl: env.redisUrl } },
+        // Scheduled jobs share one BullMQ worker, concurrency 1 by default: one slot per job (4),
+        // so a slow run never holds back another job's schedule.
+        options: { redis: { redisUrl: env.redisUrl, jobWorkerOptions: { concurrency: 4 } } },
       },
       {
         resolve: "@medusajs/medusa/cache-redis",
@@ -47,6 +49,7 @@ const yookassaOptions = {
   receipts: env.yookassa.receipts,
   webhook: {
     trustedIps: env.yookassa.trustedIps,
+    trustedProxies: env.trustedProxies,
     trustedProxyHops: env.trustedProxyHops,
     allowLoopback: env.yookassa.allowLoopback,
     delayMs: env.yookassa.webhookDelayMs,

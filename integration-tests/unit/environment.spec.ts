@@ -55,8 +55,24 @@ describe("readEnvironment", () => {
       confirmationType: "redirect",
       receipts: { enabled: true, vatCode: 1, paymentSubject: "service", paymentMode: "full_payment" },
       trustedIps: [],
-      allowLoopback: true,
+      // Loopback senders only with the local sandbox, not merely because this is not production.
+      allowLoopback: false,
     })
+    expect(env.trustedProxies).toEqual([])
+  })
+
+  it("accepts webhooks from loopback only when the Yookassa API is the local sandbox", () => {
+    const sandbox = { YOOKASSA_API_URL: "http://127.0.0.1:19501/v3" }
+    expect(readEnvironment(sandbox).yookassa.allowLoopback).toBe(true)
+    expect(readEnvironment({ YOOKASSA_API_URL: "http://localhost:19501/v3" }).yookassa.allowLoopback).toBe(true)
+    expect(readEnvironment({ YOOKASSA_API_URL: "https://api.yookassa.ru/v3" }).yookassa.allowLoopback).toBe(false)
+    expect(readEnvironment({ YOOKASSA_API_URL: "http://127.0.0.1.example.com/v3" }).yookassa.allowLoopback).toBe(false)
+    expect(readEnvironment({ ...PRODUCTION, ...sandbox }).yookassa.allowLoopback).toBe(false)
+  })
+
+  it("reads the trusted proxies' addresses", () => {
+    expect(readEnvironment({ TRUSTED_PROXIES: " 10.0.0.0/8, 172.18.0.5 ,::1" }).trustedProxies).toEqual(["10.0.0.0/8", "172.18.0.5", "::1"])
+    expect(() => readEnvironment({ TRUSTED_PROXIES: "nginx" })).toThrow(/TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, got "nginx"/)
   })
 
   it("accepts a complete production environment", () => {

@@ -24,6 +24,8 @@ export interface StoreEnvironment {
   disableAdmin: boolean
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustedProxyHops: number
+  /** Their addresses or ranges: a header is believed only from one of them (TRUSTED_PROXIES). */
+  trustedProxies: string[]
   telegram: TelegramEnvironment
   yookassa: YookassaEnvironment
 }
@@ -38,7 +40,7 @@ export interface YookassaEnvironment {
   receipts: { enabled: boolean; vatCode: number; taxSystemCode?: number; paymentSubject: string; paymentMode: string }
   /** Extra webhook sender ranges, on top of Yookassa's published ones. */
   trustedIps: string[]
-  /** Only local mode accepts webhooks from loopback (the sandbox). */
+  /** Webhooks from loopback only from the local sandbox: outside production, with a loopback API URL. */
   allowLoopback: boolean
   webhookDelayMs: number
 }
@@ -167,6 +169,8 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, got "${hopsRaw}"`)
   }
 
+  const trustedProxies = addressList("TRUSTED_PROXIES", value, problems)
+
   const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
   if (!/^\d+:[\w-]+$/.test(botToken)) {
     problems.push("TELEGRAM_BOT_TOKEN must look like <bot id>:<secret>, as @BotFather gives it")
@@ -214,6 +218,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     workerMode: workerModeRaw as WorkerMode,
     disableAdmin: value("DISABLE_MEDUSA_ADMIN") === "true",
     trustedProxyHops,
+    trustedProxies,
     telegram: {
       botToken,
       adminChatId,
@@ -261,19 +266,12 @@ function readYookassa({ isProduction, problems, value, required, url, miniAppUrl
   if (!["true", "false"].includes(receiptsRaw)) {
     problems.push(`YOOKASSA_RECEIPTS must be true or false, got "${receiptsRaw}"`)
   }
-  const trustedIps = (value("YOOKASSA_TRUSTED_IPS") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-  for (const range of trustedIps) {
-    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(range)) {
-      problems.push(`YOOKASSA_TRUSTED_IPS must be a comma-separated list of IP addresses or CIDR ranges, got "${range}"`)
-    }
-  }
+  const trustedIps = addressList("YOOKASSA_TRUSTED_IPS", value, problems)
+  const apiUrl = url("YOOKASSA_API_URL", value("YOOKASSA_API_URL") ?? YOOKASSA_API_URL, ["http:", "https:"]).replace(/\/+$/, "")
   return {
     shopId: required("YOOKASSA_SHOP_ID", SANDBOX_SHOP_ID, "your shop id from Yookassa's dashboard"),
     secretKey: required("YOOKASSA_SECRET_KEY", SANDBOX_SECRET_KEY, "your secret key from Yookassa's dashboard"),
-    apiUrl: url("YOOKASSA_API_URL", value("YOOKASSA_API_URL") ?? YOOKASSA_API_URL, ["http:", "https:"]).replace(/\/+$/, ""),
+    apiUrl,
     returnUrl: url("YOOKASSA_RETURN_URL", value("YOOKASSA_RETURN_URL") ?? miniAppUrl, ["http:", "https:"]),
     captureMode: oneOf("YOOKASSA_CAPTURE_MODE", ["one-stage", "two-stage"] as const, "one-stage"),
     confirmationType: oneOf("YOOKASSA_CONFIRMATION_TYPE", ["redirect", "embedded"] as const, "redirect"),
@@ -285,7 +283,31 @@ function readYookassa({ isProduction, problems, value, required, url, miniAppUrl
       paymentMode: value("YOOKASSA_PAYMENT_MODE") ?? "full_payment",
     },
     trustedIps,
-    allowLoopback: !isProduction,
+    allowLoopback: !isProduction && isLoopbackUrl(apiUrl),
     webhookDelayMs: integer("YOOKASSA_WEBHOOK_DELAY_MS", 250, 0, 60_000)!,
+  }
+}
+
+/** A comma-separated list of IP addresses or CIDR ranges. */
+function addressList(name: string, value: (name: string) => string | undefined, problems: string[]): string[] {
+  const entries = (value(name) ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  for (const range of entries) {
+    if (!/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(range)) {
+      problems.push(`${name} must be a comma-separated list of IP addresses or CIDR ranges, got "${range}"`)
+    }
+  }
+  return entries
+}
+
+/** The local sandbox listens on loopback; a real Yookassa never does. */
+function isLoopbackUrl(raw: string): boolean {
+  try {
+    const host = new URL(raw).hostname.replace(/^\[|\]$/g, "")
+    return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host)
+  } catch {
+    return false
   }
 }

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { COURSE_ACCESS_MODULE } from "../modules/course-access"
 import type CourseAccessModuleService from "../modules/course-access/service"
+import { candidateOrderPages } from "../utils/course-access-candidates"
 import { grantAndDeliverCourseAccess } from "../utils/grant-and-deliver"
 import { deliverCourseAccessWorkflow } from "../workflows/deliver-course-access"
 import { releaseCourseChatsWorkflow } from "../workflows/release-course-chats"
@@ -12,106 +13,124 @@ const GRACE_MS = 60 * 1000
 const WINDOW_MS = 7 * 24 * 60 * 60 * 1000
 /** How far back to look for captured payments whose order never got its courses. */
 const CATCH_UP_WINDOW_MS = 24 * 60 * 60 * 1000
+/** Accesses handed to one workflow run. */
 const BATCH = 50
+/** A run stops starting new work after this long (it runs every minute); the next run goes on. */
+const RUN_BUDGET_MS = 40 * 1000
 
-export type CourseAccessJobSummary = { granted: number; delivered: number; released: number }
+export type CourseAccessJobOptions = {
+  /** Time after which no new work is started; at least one piece of each kind is always done. */
+  budgetMs?: number
+}
+
+export type CourseAccessJobSummary = {
+  granted: number
+  delivered: number
+  released: number
+  /** The budget ran out with candidates left: the next run goes on with them. */
+  unfinished: boolean
+}
 
 /**
  * Finishes what an event or Telegram did not take at the time (subscribers get one attempt):
  * grants orders paid in the last day, and free orders placed in it, that have no access at all
- * (their capture or order.placed event was lost), hands over granted accesses still without their link or message, and releases the
- * chats of revoked ones (link revoked, member removed).
+ * (their capture or order.placed event was lost), hands over granted accesses still without their
+ * link or message, and releases the chats of revoked ones (link revoked, member removed). Every
+ * candidate is looked at, page by page, within a time budget per run.
  */
-export default async function deliverCourseAccessJob(container: MedusaContainer): Promise<CourseAccessJobSummary> {
+export default async function deliverCourseAccessJob(
+  container: MedusaContainer,
+  { budgetMs = RUN_BUDGET_MS }: CourseAccessJobOptions = {}
+): Promise<CourseAccessJobSummary> {
   const service = container.resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
-  const granted = await grantUnserved(container, service, [
-    ...(await recentlyPaidOrders(container)),
-    ...(await recentFreeOrders(container)),
-  ])
-  const now = Date.now()
-  const window = { $gte: new Date(now - WINDOW_MS), $lte: new Date(now - GRACE_MS) }
+  const started = Date.now()
+  const outOfTime = () => Date.now() - started >= budgetMs
+  const summary: CourseAccessJobSummary = { granted: 0, delivered: 0, released: 0, unfinished: false }
 
+  const grants = await grantUnserved(container, service, started, outOfTime)
+  summary.granted = grants.granted
+
+  const window = { $gte: new Date(started - WINDOW_MS), $lte: new Date(started - GRACE_MS) }
   const undelivered = await service.listCourseAccesses(
     { status: "active", delivered_at: null, granted_at: window },
-    { select: ["id"], take: BATCH, order: { granted_at: "ASC" } }
+    { select: ["id"], take: null, order: { granted_at: "ASC" } }
   )
+  const deliveries = await inBatches(undelivered, outOfTime, async (access_ids) => {
+    const { result } = await deliverCourseAccessWorkflow(container).run({ input: { access_ids } })
+    return result.filter((entry) => entry.outcome !== "waiting_for_link").length
+  })
+  summary.delivered = deliveries.done
+
   const unreleased = await service.listCourseAccesses(
     { status: "revoked", chat_released_at: null, revoked_at: window },
-    { select: ["id"], take: BATCH, order: { revoked_at: "ASC" } }
+    { select: ["id"], take: null, order: { revoked_at: "ASC" } }
   )
+  const releases = await inBatches(unreleased, outOfTime, async (access_ids) => {
+    const { result } = await releaseCourseChatsWorkflow(container).run({ input: { access_ids } })
+    return result.length
+  })
+  summary.released = releases.done
+  summary.unfinished = grants.unfinished || deliveries.unfinished || releases.unfinished
 
-  const summary: CourseAccessJobSummary = { granted, delivered: 0, released: 0 }
-  if (undelivered.length) {
-    const { result } = await deliverCourseAccessWorkflow(container).run({
-      input: { access_ids: undelivered.map((access) => access.id) },
-    })
-    summary.delivered = result.filter((entry) => entry.outcome !== "waiting_for_link").length
-  }
-  if (unreleased.length) {
-    const { result } = await releaseCourseChatsWorkflow(container).run({
-      input: { access_ids: unreleased.map((access) => access.id) },
-    })
-    summary.released = result.length
-  }
   if (summary.granted || summary.delivered || summary.released) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .info(
         `Course access: ${summary.granted} orders granted late, ${summary.delivered} accesses delivered, ` +
-          `${summary.released} chats released`
+          `${summary.released} chats released${summary.unfinished ? " (budget spent, the next run goes on)" : ""}`
       )
   }
   return summary
 }
 
-/** Orders with a payment captured in the last day, past the grace period. */
-async function recentlyPaidOrders(container: MedusaContainer): Promise<string[]> {
-  const now = Date.now()
-  const payments = await container.resolve(Modules.PAYMENT).listPayments(
-    { captured_at: { $gte: new Date(now - CATCH_UP_WINDOW_MS).toISOString(), $lte: new Date(now - GRACE_MS).toISOString() } },
-    { select: ["payment_collection_id"], take: BATCH, order: { captured_at: "DESC" } }
-  )
-  if (!payments.length) {
-    return []
+/** Grants the candidate orders that have no access at all, until the budget is spent. */
+async function grantUnserved(
+  container: MedusaContainer,
+  service: CourseAccessModuleService,
+  now: number,
+  outOfTime: () => boolean
+): Promise<{ granted: number; unfinished: boolean }> {
+  const window = { from: new Date(now - CATCH_UP_WINDOW_MS), to: new Date(now - GRACE_MS) }
+  const seen = new Set<string>()
+  let granted = 0
+  for await (const page of candidateOrderPages(container, window)) {
+    const orderIds = [...new Set(page)].filter((id) => !seen.has(id))
+    orderIds.forEach((id) => seen.add(id))
+    for (const orderId of await unserved(service, orderIds)) {
+      if ((await grantAndDeliverCourseAccess(container, orderId)) > 0) {
+        granted++
+      }
+      if (outOfTime()) {
+        return { granted, unfinished: true }
+      }
+    }
   }
-  const { data: links } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "order_payment_collection",
-    fields: ["order_id"],
-    filters: { payment_collection_id: payments.map((payment) => payment.payment_collection_id) },
-  })
-  return (links as { order_id: string }[]).map((link) => link.order_id)
+  return { granted, unfinished: false }
 }
 
-/** Orders placed in the last day, past the grace period, with nothing to pay (granted on order.placed). */
-async function recentFreeOrders(container: MedusaContainer): Promise<string[]> {
-  const now = Date.now()
-  const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "order",
-    fields: ["id", "total"],
-    filters: {
-      created_at: { $gte: new Date(now - CATCH_UP_WINDOW_MS).toISOString(), $lte: new Date(now - GRACE_MS).toISOString() },
-      status: { $nin: ["canceled", "draft"] },
-    },
-    pagination: { take: BATCH, order: { created_at: "DESC" } },
-  })
-  return (orders as { id: string; total: number }[]).filter((order) => MathBN.eq(order.total, 0)).map((order) => order.id)
-}
-
-/** Grants the orders that have no access at all; returns how many got some. */
-async function grantUnserved(container: MedusaContainer, service: CourseAccessModuleService, candidates: string[]): Promise<number> {
-  const orderIds = [...new Set(candidates)]
+async function unserved(service: CourseAccessModuleService, orderIds: string[]): Promise<string[]> {
   if (!orderIds.length) {
-    return 0
+    return []
   }
   const served = await service.listCourseAccesses({ order_id: orderIds }, { select: ["order_id"], take: null })
   const servedIds = new Set(served.map((access) => access.order_id))
-  let granted = 0
-  for (const orderId of orderIds.filter((id) => !servedIds.has(id))) {
-    if ((await grantAndDeliverCourseAccess(container, orderId)) > 0) {
-      granted++
+  return orderIds.filter((id) => !servedIds.has(id))
+}
+
+/** Runs `work` over the items in batches until the budget is spent; returns what it counted. */
+async function inBatches(
+  items: { id: string }[],
+  outOfTime: () => boolean,
+  work: (ids: string[]) => Promise<number>
+): Promise<{ done: number; unfinished: boolean }> {
+  let done = 0
+  for (let start = 0; start < items.length; start += BATCH) {
+    done += await work(items.slice(start, start + BATCH).map((item) => item.id))
+    if (outOfTime() && start + BATCH < items.length) {
+      return { done, unfinished: true }
     }
   }
-  return granted
+  return { done, unfinished: false }
 }
 
 export const config = {

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import proxyaddr from "proxy-addr"
 
 export const PLUGIN_NAME = "@aistore/medusa-payment-yookassa"
 /** Medusa's id of the provider registered as `{ id: "yookassa" }`: `pp_<identifier>_<id>`. */
@@ -29,6 +30,15 @@ const cidr = z
   .trim()
   .regex(/^[0-9a-fA-F:.]+(\/\d{1,3})?$/, "must be an IPv4 or IPv6 address or CIDR range")
 
+function compiles(ranges: string[]): boolean {
+  try {
+    proxyaddr.compile(ranges)
+    return true
+  } catch {
+    return false
+  }
+}
+
 const optionsSchema = z
   .object({
     shopId: z.string().trim().min(1, "is required (YOOKASSA_SHOP_ID)"),
@@ -52,9 +62,14 @@ const optionsSchema = z
       .object({
         /** Extra sender ranges on top of Yookassa's published ones. */
         trustedIps: z.array(cidr).default([]),
-        /** Reverse proxies in front of the server whose X-Forwarded-For entry is believed. */
+        /** Reverse proxies in front of the server (addresses or ranges): only they are believed about X-Forwarded-For. */
+        trustedProxies: z
+          .array(cidr)
+          .default([])
+          .refine(compiles, "must be IP addresses or CIDR ranges with a valid prefix"),
+        /** At most this many trusted proxies in a row (0: no cap); alone, that many on loopback or private networks. */
         trustedProxyHops: z.number().int().min(0).max(10).default(0),
-        /** Loopback senders (the local sandbox); never in production. */
+        /** Loopback senders (the local sandbox): honoured only while `apiUrl` is on loopback too. */
         allowLoopback: z.boolean().default(false),
         /** Wait before processing: a head start for the shopper's own cart completion (locks keep either order correct). */
         delayMs: z.number().int().min(0).max(60_000).default(250),
@@ -83,7 +98,7 @@ export type YookassaOptions = z.output<typeof optionsSchema>
 
 /** Validates the options; the error names every option that is wrong. */
 export function parseYookassaOptions(raw: unknown): YookassaOptions {
-  const parsed = optionsSchema.safeParse(raw ?? {})
+  const parsed = optionsSchema.safeParse(withoutMedusaKeys(raw ?? {}))
   if (parsed.success) {
     return parsed.data
   }
@@ -92,6 +107,18 @@ export function parseYookassaOptions(raw: unknown): YookassaOptions {
     MedusaError.Types.INVALID_DATA,
     `Invalid options for ${PLUGIN_NAME}: ${problems.join("; ")}`
   )
+}
+
+/**
+ * The plugin's options are also its module's options, and Medusa writes the module's
+ * `database` settings into that same object at start: not ours to validate.
+ */
+function withoutMedusaKeys(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) {
+    return raw
+  }
+  const { database: _database, ...options } = raw as Record<string, unknown>
+  return options
 }
 
 /** The raw options the app gave the plugin (`plugins: [{ resolve, options }]`), unvalidated. */

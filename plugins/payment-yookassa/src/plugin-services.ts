@@ -2,13 +2,16 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { YookassaClient } from "./client"
 import { parseYookassaOptions, rawPluginOptions, YOOKASSA_NOTIFICATION_RANGES, type YookassaOptions } from "./options"
 import { createYookassaClient } from "./utils/create-client"
-import { SenderAllowlist } from "./utils/sender-allowlist"
+import { isLoopbackUrl } from "./utils/loopback"
+import { compileProxyTrust, SenderAllowlist } from "./utils/sender-allowlist"
 
 export type YookassaPluginServices = {
   options: YookassaOptions
   client: YookassaClient
-  /** Yookassa's published ranges, the configured extras and, in local mode, loopback. */
+  /** Yookassa's published ranges, the configured extras and, with the local sandbox, loopback. */
   senders: SenderAllowlist
+  /** Which peers are trusted proxies (proxy-addr's trust function). */
+  proxyTrust: (address: string, hop: number) => boolean
 }
 
 const NO_OPTIONS = {}
@@ -28,7 +31,11 @@ export function yookassaPlugin(container: MedusaContainer): YookassaPluginServic
     services = {
       options,
       client: createYookassaClient(options),
-      senders: new SenderAllowlist([...YOOKASSA_NOTIFICATION_RANGES, ...options.webhook.trustedIps], options.webhook.allowLoopback),
+      senders: new SenderAllowlist(
+        [...YOOKASSA_NOTIFICATION_RANGES, ...options.webhook.trustedIps],
+        options.webhook.allowLoopback && isLoopbackUrl(options.apiUrl)
+      ),
+      proxyTrust: compileProxyTrust(options.webhook),
     }
     built.set(key, services)
   }

@@ -90,30 +90,4 @@ export function receiptTotal(receipt: YookassaReceipt): string {
   return fromMinor(minor)
 }
 
-/**
- * The refund receipt for `amount`: the original items in order, whole while they fit,
- * then one unit of the next item carrying what is left.
- */
-export function refundReceipt(original: YookassaReceipt, amount: BigNumberInput): YookassaReceipt {
-  let left = toMinor(amount)
-  const items: YookassaReceiptItem[] = []
-  for (const item of original.items) {
-    if (left <= 0n) {
-      break
-    }
-    const unit = toMinor(item.amount.value)
-    const quantity = BigInt(Math.round(Number(item.quantity)))
-    const whole = unit > 0n ? (left / unit < quantity ? left / unit : quantity) : 0n
-    if (whole > 0n) {
-      items.push({ ...item, quantity: Number(whole).toFixed(2) })
-      left -= whole * unit
-    }
-    if (left > 0n && whole < quantity) {
-      items.push({ ...item, quantity: "1.00", amount: { ...item.amount, value: fromMinor(left) } })
-      left = 0n
-    }
-  }
-  return { ...original, items }
-}
-
 export { fromMinor, toMinor }

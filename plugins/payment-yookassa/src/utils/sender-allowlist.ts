@@ -1,25 +1,44 @@
 import { BlockList, isIP } from "node:net"
 import type { IncomingMessage } from "node:http"
+import proxyaddr from "proxy-addr"
+
+/** Proxies believed when only a hop count is configured: on loopback or a private network. */
+const PRIVATE_NETWORKS = ["loopback", "linklocal", "uniquelocal"]
+
+export type ProxyTrust = { trustedProxies: string[]; trustedProxyHops: number }
 
 /**
- * Who sent a webhook, counting only the reverse proxies we were told to trust.
- * With 0 hops it is the socket's own peer; with N hops it is the N-th address from the
- * right of X-Forwarded-For (each trusted proxy appends the address it saw). Anything
- * further left was written by the client and proves nothing.
+ * Which peers are trusted proxies, as proxy-addr (Express's `trust proxy`) asks: an
+ * X-Forwarded-For entry is only believed when the peer that handed it over is one.
+ * `trustedProxies` lists their addresses or ranges; `trustedProxyHops` caps how many are
+ * believed in a row (0: no cap), and alone trusts up to that many proxies on loopback or
+ * private networks. Neither: nobody, and the socket's own peer is the sender.
  */
-export function senderAddress(request: Pick<IncomingMessage, "socket" | "headers">, trustedProxyHops: number): string | undefined {
-  const peer = normalise(request.socket.remoteAddress)
-  if (trustedProxyHops === 0) {
-    return peer
+export function compileProxyTrust({ trustedProxies, trustedProxyHops }: ProxyTrust): (address: string, hop: number) => boolean {
+  if (!trustedProxies.length && !trustedProxyHops) {
+    return () => false
   }
-  const header = request.headers["x-forwarded-for"]
-  const chain = (Array.isArray(header) ? header.join(",") : header ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-  // Fewer entries than trusted hops: the request did not come through every proxy.
-  const candidate = chain[chain.length - trustedProxyHops]
-  return candidate ? normalise(candidate) : undefined
+  const trusted = proxyaddr.compile(trustedProxies.length ? trustedProxies : PRIVATE_NETWORKS)
+  return (address, hop) => (!trustedProxyHops || hop < trustedProxyHops) && trusted(address, hop)
+}
+
+/**
+ * Who sent a webhook: the socket's peer, or, while that peer is a trusted proxy, the address
+ * it put in X-Forwarded-For, and so on leftwards. Anything a client wrote proves nothing.
+ */
+export function senderAddress(
+  request: Pick<IncomingMessage, "socket" | "headers">,
+  trust: (address: string, hop: number) => boolean
+): string | undefined {
+  if (!normalise(request.socket.remoteAddress)) {
+    return undefined
+  }
+  try {
+    return normalise(proxyaddr(request as IncomingMessage, trust))
+  } catch {
+    // A malformed X-Forwarded-For entry behind a trusted proxy.
+    return undefined
+  }
 }
 
 function normalise(address: string | undefined): string | undefined {

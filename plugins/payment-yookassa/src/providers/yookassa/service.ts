@@ -28,9 +28,10 @@ import { createYookassaClient } from "../../utils/create-client"
 import { isZero, toYookassaAmount, toYookassaValue } from "../../utils/amount"
 import { idempotencyKeys } from "../../utils/idempotency-keys"
 import { toSessionStatus, toWebhookAction } from "../../utils/payment-status"
-import { receiptTotal, refundReceipt, toMinor } from "../../utils/receipt"
+import { receiptTotal, toMinor } from "../../utils/receipt"
 import { parseNotification } from "../../utils/notification"
-import { withPayment, type RecordedRefund, type YookassaSessionData } from "./session-data"
+import { adoptDashboardRefund, medusaRefundsFrom, recordRefund, refundRequest } from "./refunds"
+import { withPayment, type YookassaSessionData } from "./session-data"
 import { sessionStoreFrom, type SessionStore } from "./session-store"
 
 /**
@@ -180,35 +181,22 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
   }
 
   /**
-   * Refunds from Medusa (the admin's refund button) go to Yookassa with a refund receipt.
-   * A refund the merchant already made in Yookassa's dashboard, not yet on record here, is
-   * adopted instead of being made twice.
+   * Each Medusa refund is its own Yookassa refund, keyed by the Medusa refund's id (Medusa's
+   * idempotency key): two equal refunds are two refunds, a retried one is made once. A refund
+   * the plugin created to record a dashboard refund names that Yookassa refund, and exactly
+   * that one is adopted instead of refunding again.
    */
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const session = (data ?? {}) as YookassaSessionData
-    const payment = await this.fetch(session)
     const value = toYookassaValue(amount)
-    const recorded = new Set((session.refunds ?? []).map((refund) => refund.id))
-
-    const { items: madeAtYookassa } = await this.call("list refunds", () => this.client.listRefunds(payment.id))
-    const adoptable = madeAtYookassa.find(
-      (refund) => refund.status === "succeeded" && !recorded.has(refund.id) && refund.amount.value === value
-    )
-    if (adoptable) {
-      return { data: recordRefund(withPayment(session, payment), adoptable, "yookassa") }
+    const medusaRefundId = context?.idempotency_key ?? missingKey("refundPayment")
+    const dashboardRefund = await medusaRefundsFrom(this.container).dashboardRefundOf(medusaRefundId)
+    if (dashboardRefund) {
+      return { data: adoptDashboardRefund(session, dashboardRefund, value) }
     }
-
-    const key = context?.idempotency_key ?? `${payment.id}:refund:${value}:${recorded.size}`
+    const payment = await this.fetch(session)
     const refund = await this.call("refund the payment", () =>
-      this.client.createRefund(
-        {
-          payment_id: payment.id,
-          amount: { value, currency: payment.amount.currency },
-          description: `Возврат по заказу (${key})`.slice(0, 250),
-          ...(this.options_.receipts.enabled && session.receipt ? { receipt: refundReceipt(session.receipt, value) } : {}),
-        },
-        key
-      )
+      this.client.createRefund(refundRequest(payment, value, medusaRefundId, session, this.options_), medusaRefundId)
     )
     return { data: recordRefund(withPayment(session, payment), refund, "medusa") }
   }
@@ -280,15 +268,6 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Yookassa is not reachable right now: could not ${what}`)
     }
   }
-}
-
-function recordRefund(
-  data: YookassaSessionData,
-  refund: { id: string; amount: { value: string }; created_at: string },
-  source: RecordedRefund["source"]
-): YookassaSessionData {
-  const refunds = [...(data.refunds ?? []), { id: refund.id, amount: refund.amount.value, created_at: refund.created_at, source }]
-  return { ...data, refunds }
 }
 
 /** Back to the Mini App's status page of this cart: `startapp` is how a t.me link passes it on. */

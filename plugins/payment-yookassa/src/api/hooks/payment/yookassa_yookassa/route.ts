@@ -10,16 +10,16 @@ const MAX_NOTIFICATION_BYTES = 256 * 1024
 /**
  * POST /hooks/payment/yookassa_yookassa: Yookassa's notifications. Replaces Medusa's stock
  * route at the same path, which cannot see the sender and always waits 5 s. Notifications
- * are not signed, so the sender must be one of Yookassa's addresses (through exactly the
- * configured number of trusted proxies). An accepted notification is answered 200 at once
- * and handed to the notification subscriber, which re-reads the payment from the API, runs
- * Medusa's own payment flow and settles what no order needs.
+ * are not signed, so the sender must be one of Yookassa's addresses (X-Forwarded-For is read
+ * only from configured trusted proxies, as proxy-addr does for Express). An accepted
+ * notification is answered 200 at once and handed to the notification subscribers, which
+ * re-read the payment from the API, run Medusa's own payment flow and settle what no order needs.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
-  const { options, senders } = yookassaPlugin(req.scope)
+  const { options, senders, proxyTrust } = yookassaPlugin(req.scope)
   const { webhook } = options
-  const sender = senderAddress(req, webhook.trustedProxyHops)
+  const sender = senderAddress(req, proxyTrust)
   if (!senders.allows(sender)) {
     logger.warn(`Yookassa webhook refused: sender ${sender ?? "unknown"} is not one of Yookassa's addresses`)
     res.status(403).json({ message: "Notifications are accepted from Yookassa's addresses only" })
