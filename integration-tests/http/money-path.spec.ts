@@ -221,6 +221,26 @@ medusaIntegrationTestRunner({
       expect(why.data.message).toBe("You already own this course: it is in My courses.")
     })
 
+    it("a dashboard refund whose notification was lost is recorded on the order by the job, once", async () => {
+      const token = await shopper()
+      const { cartId, collectionId } = await cartWith(token, products[1])
+      const session = await startSession(collectionId, token)
+      await yookassa.sandbox().pay(session.data.id)
+      const orderId = await orderOf(cartId)
+      await yookassa.sandbox().flushNotifications()
+
+      yookassa.sandbox().faults.dropNotifications(true)
+      const dashboard = await yookassa.sandbox().refundFromDashboard(session.data.id, "500.00")
+      await reconcileYookassaPayments(getContainer())
+      await reconcileYookassaPayments(getContainer())
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["payment_collections.payments.refunds.amount"], filters: { id: orderId } })
+      const refunds = (data[0] as any).payment_collections[0].payments[0].refunds
+      expect(refunds.map((refund: { amount: number }) => Number(refund.amount))).toEqual([500])
+      expect(yookassa.sandbox().refunds(session.data.id)).toEqual([expect.objectContaining({ id: dashboard.id })])
+    })
+
     it("the reconciliation job stops at its time budget and finishes the rest on the next run", async () => {
       yookassa.sandbox().faults.dropNotifications(true)
       const token = await shopper()

@@ -87,6 +87,13 @@ export type ListPaymentsQuery = {
   cursor?: string
 }
 
+export type ListRefundsQuery = {
+  "created_at.gte"?: string
+  status?: YookassaRefund["status"]
+  limit?: number
+  cursor?: string
+}
+
 export type YookassaNotificationEvent =
   | "payment.succeeded"
   | "payment.waiting_for_capture"

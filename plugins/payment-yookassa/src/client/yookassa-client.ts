@@ -4,6 +4,7 @@ import type {
   CreatePaymentRequest,
   CreateRefundRequest,
   ListPaymentsQuery,
+  ListRefundsQuery,
   YookassaAmount,
   YookassaErrorBody,
   YookassaList,
@@ -57,13 +58,7 @@ export class YookassaClient {
   }
 
   listPayments(query: ListPaymentsQuery): Promise<YookassaList<YookassaPayment>> {
-    const search = new URLSearchParams()
-    for (const [name, value] of Object.entries(query)) {
-      if (value !== undefined) {
-        search.set(name, String(value))
-      }
-    }
-    return this.request("GET", `/payments?${search}`)
+    return this.request("GET", `/payments?${toSearch(query)}`)
   }
 
   capturePayment(
@@ -88,6 +83,11 @@ export class YookassaClient {
 
   listRefunds(paymentId: string): Promise<YookassaList<YookassaRefund>> {
     return this.request("GET", `/refunds?payment_id=${encodeURIComponent(paymentId)}`)
+  }
+
+  /** Refunds of every payment, newest first, one page at a time. */
+  listRecentRefunds(query: ListRefundsQuery): Promise<YookassaList<YookassaRefund>> {
+    return this.request("GET", `/refunds?${toSearch(query)}`)
   }
 
   private async request<T>(
@@ -154,4 +154,14 @@ function parseJson(text: string): unknown {
 function retryAfterMs(header: string | null): number {
   const seconds = Number(header)
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0
+}
+
+function toSearch(query: Record<string, string | number | undefined>): URLSearchParams {
+  const search = new URLSearchParams()
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined) {
+      search.set(name, String(value))
+    }
+  }
+  return search
 }

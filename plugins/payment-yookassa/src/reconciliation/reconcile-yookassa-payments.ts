@@ -3,6 +3,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { YookassaClient, YookassaPayment } from "../client"
 import { PROVIDER_ID } from "../options"
 import { yookassaPlugin } from "../plugin-services"
+import { YOOKASSA_REFUNDS_MODULE } from "../modules/yookassa-refunds"
+import type YookassaRefundsModuleService from "../modules/yookassa-refunds/service"
+import { recordDashboardRefund } from "../refunds/record-dashboard-refund"
 import { settleYookassaPayment } from "../settlement/settle-yookassa-payment"
 import { holdsMoney } from "../settlement/verdict"
 import { createYookassaClient } from "../utils/create-client"
@@ -13,6 +16,8 @@ export type ReconciliationSummary = {
   /** Of those, how many an order now owns or that were given back. */
   completed: number
   settled: number
+  /** Refunds made in Yookassa's dashboard whose notification was lost, recorded now. */
+  refundsRecorded: number
   /** Candidates left for the next run because the time budget ran out. */
   deferred: number
 }
@@ -26,7 +31,8 @@ const PAGE = 100
  * the order. This compares Medusa with Yookassa and finishes what is unfinished, oldest first,
  * through the same settleYookassaPayment a webhook uses:
  * - sessions still pending or authorized after `pendingAfterMinutes`;
- * - every payment Yookassa holds money for from the last `lookbackHours` whose session is gone.
+ * - every payment Yookassa holds money for from the last `lookbackHours` whose session is gone;
+ * - every refund of that window not yet on record (a dashboard refund whose notification was lost).
  * Each call has a short timeout and no retries, and the run stops at its time budget (the rest
  * waits for the next run), so it cannot overrun its schedule or hold the other jobs up.
  */
@@ -41,7 +47,7 @@ export async function reconcileYookassaPayments(
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   const deadline = Date.now() + (budgetMs ?? reconciliation.timeBudgetMs)
   const lookbackStart = new Date(now.getTime() - reconciliation.lookbackHours * 3_600_000)
-  const summary: ReconciliationSummary = { checked: 0, completed: 0, settled: 0, deferred: 0 }
+  const summary: ReconciliationSummary = { checked: 0, completed: 0, settled: 0, refundsRecorded: 0, deferred: 0 }
 
   const candidates = async function* (): AsyncGenerator<string> {
     const olderThan = new Date(now.getTime() - reconciliation.pendingAfterMinutes * 60_000)
@@ -77,10 +83,45 @@ export async function reconcileYookassaPayments(
       logger.error(`Yookassa reconciliation: payment ${paymentId}: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
+  const refunds = await recordLostRefunds(container, { client, since: lookbackStart, deadline })
+  summary.refundsRecorded = refunds.recorded
+  summary.deferred += refunds.deferred
   if (summary.deferred) {
-    logger.warn(`Yookassa reconciliation: time budget spent, ${summary.deferred} payments left for the next run`)
+    logger.warn(`Yookassa reconciliation: time budget spent, ${summary.deferred} payments and refunds left for the next run`)
   }
   return summary
+}
+
+/**
+ * Refunds of the window not accounted for yet: a dashboard refund whose notification was lost is
+ * recorded on its order (exactly once, see record-dashboard-refund.ts); any other is marked, so
+ * each refund is read once.
+ */
+export async function recordLostRefunds(
+  container: MedusaContainer,
+  { client, since, deadline = Infinity }: { client: YookassaClient; since: Date; deadline?: number }
+): Promise<{ recorded: number; deferred: number }> {
+  const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+  const claims = container.resolve<YookassaRefundsModuleService>(YOOKASSA_REFUNDS_MODULE)
+  const result = { recorded: 0, deferred: 0 }
+  for await (const refundId of unclaimedRefunds(claims, client, since)) {
+    if (Date.now() > deadline) {
+      result.deferred++
+      continue
+    }
+    try {
+      const outcome = await recordDashboardRefund(container, refundId)
+      if (outcome === "recorded") {
+        result.recorded++
+      } else if (outcome === "medusa_refund" || outcome === "not_ours") {
+        // Accounted for already (Medusa made it, or it gave back a payment no order owns).
+        await claims.claimDashboardRefund({ yookassa_refund_id: refundId, payment_id: "" })
+      }
+    } catch (error) {
+      logger.error(`Yookassa reconciliation: refund ${refundId}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return result
 }
 
 /** Yookassa sessions old enough to have been paid, still pending or authorized, oldest first. */
@@ -121,4 +162,17 @@ async function* paymentsWithoutLiveSession(
       cursor = page.next_cursor
     } while (cursor)
   }
+}
+
+/** Succeeded refunds of the window not accounted for yet (no row in the refunds module). */
+async function* unclaimedRefunds(claims: YookassaRefundsModuleService, client: YookassaClient, since: Date): AsyncGenerator<string> {
+  let cursor: string | undefined
+  do {
+    const page = await client.listRecentRefunds({ "created_at.gte": since.toISOString(), status: "succeeded", limit: PAGE, cursor })
+    const ids = page.items.map((refund) => refund.id)
+    const claimed = ids.length ? await claims.listYookassaDashboardRefunds({ id: ids }, { select: ["id"] }) : []
+    const known = new Set(claimed.map((claim) => claim.id))
+    yield* ids.filter((id) => !known.has(id))
+    cursor = page.next_cursor
+  } while (cursor)
 }

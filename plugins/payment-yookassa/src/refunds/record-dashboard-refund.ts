@@ -25,11 +25,13 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     return "not_succeeded"
   }
   const payment = await client.getPayment(refund.payment_id)
-  if (payment.metadata?.session_id) {
+  const sessionId = payment.metadata?.session_id
+  let recorded = sessionId ? await paymentOfSession(container, sessionId) : undefined
+  if (sessionId && !recorded) {
     // The refund may overtake its payment's own notification: let the payment reach Medusa first.
     await settleYookassaPayment(container, payment.id)
+    recorded = await paymentOfSession(container, sessionId)
   }
-  const recorded = payment.metadata?.session_id ? await paymentOfSession(container, payment.metadata.session_id) : undefined
   if (!recorded) {
     // No Medusa payment: a stale payment the plugin refunded itself.
     return "not_ours"
