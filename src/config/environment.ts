@@ -24,6 +24,8 @@ export interface StoreEnvironment {
   disableAdmin: boolean
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustedProxyHops: number
+  /** The store's time zone for click statistics (days start at its midnight). */
+  clicksTimeZone: string
   telegram: TelegramEnvironment
   yookassa: YookassaEnvironment
 }
@@ -87,6 +89,16 @@ export class EnvironmentError extends Error {
 }
 
 type Env = Record<string, string | undefined>
+
+/** An IANA zone name this runtime (and so PostgreSQL's AT TIME ZONE, which knows the same) understands. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name })
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)
+  } catch {
+    return false
+  }
+}
 
 export function readEnvironment(env: Env = process.env): StoreEnvironment {
   const isProduction = env.NODE_ENV === "production"
@@ -167,6 +179,11 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, got "${hopsRaw}"`)
   }
 
+  const clicksTimeZone = value("CLICKS_TIME_ZONE") ?? "Europe/Moscow"
+  if (!isTimeZone(clicksTimeZone)) {
+    problems.push(`CLICKS_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${clicksTimeZone}"`)
+  }
+
   const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
   if (!/^\d+:[\w-]+$/.test(botToken)) {
     problems.push("TELEGRAM_BOT_TOKEN must look like <bot id>:<secret>, as @BotFather gives it")
@@ -214,6 +231,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     workerMode: workerModeRaw as WorkerMode,
     disableAdmin: value("DISABLE_MEDUSA_ADMIN") === "true",
     trustedProxyHops,
+    clicksTimeZone,
     telegram: {
       botToken,
       adminChatId,
