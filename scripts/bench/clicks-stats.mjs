@@ -4,7 +4,8 @@
  * own query builders, from the built plugin), served by the hourly rollups beside the same
  * statistics read from raw events only, in the same run, on the same data: first 1,000,000 events,
  * then 10,000,000, spread over 30 days (the mix of the ingest benchmark: 55% product views, 15%
- * searches over 300 queries, 15 courses).
+ * searches over 300 queries, 15 courses). At each size it also times what the rollup triggers add
+ * to the ingest's statement (100 events), with the triggers and without.
  *
  * It works in a scratch database of its own on the given PostgreSQL (created with the plugin's own
  * migrations, dropped at the end), so no store needs to run. Build the plugins first
@@ -94,6 +95,38 @@ async function addEvents(from, to, now) {
   await db.query("ANALYZE click_search_hourly")
 }
 
+/**
+ * What the rollup triggers cost the ingest: 200 statements of 100 events each (the ingest's batch,
+ * one multi-row INSERT as the module runs it), with the triggers, then with them disabled.
+ */
+async function ingestCost(now) {
+  const batch = async (tag, round) => {
+    const rows = Array.from({ length: 100 }, (_, index) => {
+      const n = round * 100 + index
+      return `('clk_${tag}${n}', '${["product_view", "add_to_cart", "search"][n % 3]}', 'bench-${n % 500}', 'prod_${n % 15}', NULL, $1::timestamptz, $1::timestamptz)`
+    })
+    await db.query(
+      `INSERT INTO click_event (id, type, session_id, product_id, details, occurred_at, received_at) VALUES ${rows.join(", ")}`,
+      [now]
+    )
+  }
+  const measureBatches = async (tag) => {
+    const samples = []
+    for (let round = 0; round < 200; round++) {
+      samples.push(await time(() => batch(tag, round)))
+    }
+    return percentiles(samples)
+  }
+  const withTriggers = await measureBatches("iT")
+  await db.query("ALTER TABLE click_event DISABLE TRIGGER USER")
+  const without = await measureBatches("iN")
+  // Each set leaves the way it came, so rollups and raw events keep agreeing.
+  await db.query("DELETE FROM click_event WHERE id LIKE 'clk_iN%'")
+  await db.query("ALTER TABLE click_event ENABLE TRIGGER USER")
+  await db.query("DELETE FROM click_event WHERE id LIKE 'clk_iT%'")
+  return { withTriggers, without }
+}
+
 async function stats(filter, rollups) {
   const run = ({ sql, params }) => db.query(numbered(sql), params).then((result) => result.rows)
   const [counts, searches] = await Promise.all([run(countsQuery(filter, { rollups })), run(searchesQuery(filter, { rollups }))])
@@ -136,6 +169,12 @@ try {
     const loadMs = await time(() => addEvents(loaded, size, now))
     loaded = size
     console.log(`  loaded in ${ms(loadMs)} (rollups kept by the triggers as they went in)`)
+    const ingest = await ingestCost(now)
+    const fixed = (value) => `${value.toFixed(2)} ms`
+    console.log(
+      `  ingest, one INSERT of 100 events: with the rollup triggers median ${fixed(ingest.withTriggers.median)}, ` +
+        `p95 ${fixed(ingest.withTriggers.p95)} | without them median ${fixed(ingest.without.median)}, p95 ${fixed(ingest.without.p95)}`
+    )
     for (const [label, scope] of Object.entries(scopes)) {
       const filter = { ...scope, timeZone: "Europe/Moscow" }
       const [fromRollups, fromRaw] = [await stats(filter, true), await stats(filter, false)]
