@@ -94,7 +94,7 @@ module.exports = defineConfig({
     },
     {
       resolve: "@aistore/medusa-click-tracking",
-      options: { retentionDays: 365, trustedProxyHops: env.trustedProxyHops },
+      options: { retentionDays: 365, trustedProxyHops: env.trustedProxyHops, timeZone: env.clicksTimeZone },
     },
   ],
   modules: [

@@ -8,11 +8,20 @@ import deleteOldClickEvents from "../../plugins/click-tracking/src/jobs/delete-o
 import recordPurchase from "../../plugins/click-tracking/src/subscribers/order-placed-record-purchase"
 import { clientAddress } from "../../plugins/click-tracking/src/utils/client-address"
 import { csvCell } from "../../plugins/click-tracking/src/utils/csv"
+import { parseClickTrackingOptions } from "../../plugins/click-tracking/src/utils/plugin-options"
+import type ClickTrackingModuleService from "../../plugins/click-tracking/src/modules/click-tracking/service"
 import { RedisWindowCounter } from "../../plugins/click-tracking/src/utils/rate-limit/redis-window-counter"
 import { readEnvironment } from "../../src/config/environment"
 import { until } from "../helpers/until"
 import { signInitData } from "../helpers/telegram-init-data"
 import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
+
+/** Today in the store's time zone (the plugin's default, Europe/Moscow). */
+const moscowDay = (date = new Date()) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit" }).format(date)
+
+const HEADER =
+  '"id","type","occurred_at","received_at","customer_id","session_id","product_id","category_id","order_id","details"\r\n'
 
 jest.setTimeout(180_000)
 
@@ -77,34 +86,40 @@ medusaIntegrationTestRunner({
     })
 
     it("stores a batch from an anonymous shopper and answers 202 with the count", async () => {
+      const session = randomUUID()
       const response = await post({
         events: [
-          event("product_view", { product_id: productId, session_id: "s-1" }),
-          event("search", { session_id: "s-1", details: { query: "нейросети" } }),
+          event("product_view", { product_id: productId, session_id: session }),
+          event("search", { session_id: session, details: { query: "нейросети" } }),
         ],
       })
       expect(response.status).toBe(202)
       expect(response.data).toEqual({ accepted: 2 })
       const stored = await rows()
       expect(stored).toHaveLength(2)
-      expect(stored[0]).toMatchObject({ type: "product_view", product_id: productId, customer_id: null, session_id: "s-1" })
+      expect(stored[0]).toMatchObject({ type: "product_view", product_id: productId, customer_id: null, session_id: session })
       expect(stored[1].details).toEqual({ query: "нейросети" })
     })
 
-    it("takes the customer from the token and ties the session's anonymous events to them", async () => {
-      await post({ events: [event("product_view", { product_id: productId, session_id: "s-2" })] })
+    it("takes the customer from the token and ties the session's recent anonymous events to them", async () => {
+      const session = randomUUID()
+      await post({ events: [event("product_view", { product_id: productId, session_id: session })] })
+      // An anonymous event of the same session from two days ago stays anonymous.
+      await post({ events: [event("share", { session_id: session })] })
+      await dbConnection.raw(`UPDATE click_event SET occurred_at = now() - interval '2 days' WHERE type = 'share'`)
       const initData = signInitData({ user: { id: 7001, first_name: "Ян" } }, readEnvironment().telegram.botToken, new Date())
       const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
       const response = await post(
-        { events: [event("add_to_cart", { product_id: productId, session_id: "s-2", customer_id: "cus_forged" })] },
+        { events: [event("add_to_cart", { product_id: productId, session_id: session, customer_id: "cus_forged" })] },
         { authorization: `Bearer ${data.token}` }
       )
       // A customer id in the body is not a field the API takes at all.
       expect(response.status).toBe(400)
 
-      await post({ events: [event("add_to_cart", { product_id: productId, session_id: "s-2" })] }, { authorization: `Bearer ${data.token}` })
-      const stored = await rows("session_id = ?", ["s-2"])
+      await post({ events: [event("add_to_cart", { product_id: productId, session_id: session })] }, { authorization: `Bearer ${data.token}` })
+      const stored = await rows("session_id = ? AND type <> 'share'", [session])
       expect(stored).toHaveLength(2)
+      expect((await rows("session_id = ? AND type = 'share'", [session]))[0].customer_id).toBeNull()
       expect(new Set(stored.map((row: any) => row.customer_id)).size).toBe(1)
       expect(stored[0].customer_id).toMatch(/^cus_/)
     })
@@ -119,6 +134,8 @@ medusaIntegrationTestRunner({
       ["no events", () => [], /events/],
       ["a client time two days off", () => [event("share"), event("share", { occurred_at: new Date(Date.now() - 2 * 86_400_000).toISOString() })], /occurred_at/],
       ["a time that is not a date", () => [event("share"), event("share", { occurred_at: "yesterday-ish" })], /occurred_at/],
+      // Guessable session ids let anyone claim another shopper's anonymous events.
+      ["a session id that is not a UUID", () => [event("share"), event("share", { session_id: "s-2" })], /session_id/],
     ])("refuses %s with 400 naming the field, and writes nothing", async (_case, events, field) => {
       const response = await post({ events: events() })
       expect(response.status).toBe(400)
@@ -170,6 +187,26 @@ medusaIntegrationTestRunner({
           [first.product_id, order.id]
         )
       ).rejects.toThrow(/unique|duplicate/i)
+    })
+
+    it("retention deletes in batches on the time index, and only what is old", async () => {
+      await post({ events: Array.from({ length: 7 }, () => event("share")) })
+      await dbConnection.raw(
+        `UPDATE click_event SET occurred_at = now() - interval '400 days' WHERE id IN (SELECT id FROM click_event LIMIT 5)`
+      )
+      await dbConnection.raw(
+        `UPDATE click_event SET deleted_at = now() WHERE id = (SELECT id FROM click_event WHERE occurred_at < now() - interval '1 year' LIMIT 1)`
+      )
+      const clicks = getContainer().resolve<ClickTrackingModuleService>("click_tracking")
+      expect(await clicks.deleteEventsBefore(new Date(Date.now() - 365 * 86_400_000), 2)).toBe(5)
+      expect(await rows()).toHaveLength(2)
+      // The batch's lookup (the service's own) has an index to use (on this tiny table the planner would rather scan).
+      const plan = await dbConnection.transaction(async (trx: any) => {
+        await trx.raw("SET LOCAL enable_seqscan = off")
+        const explained = await trx.raw(`EXPLAIN SELECT id FROM click_event WHERE deleted_at IS NULL AND occurred_at < now() ORDER BY occurred_at LIMIT 10000`)
+        return explained.rows.map((row: any) => row["QUERY PLAN"]).join("\n")
+      })
+      expect(plan).toMatch(/Index (Only )?Scan using "?IDX_click_event_occurred_at/)
     })
 
     it("retention deletes only events older than a year", async () => {
@@ -247,8 +284,8 @@ medusaIntegrationTestRunner({
           { query: "нейросети", count: 2 },
           { query: "python", count: 1 },
         ])
-        const today = new Date().toISOString().slice(0, 10)
-        expect(data.daily).toEqual([{ day: today, counts: data.totals }])
+        expect(data.time_zone).toBe("Europe/Moscow")
+        expect(data.daily).toEqual([{ day: moscowDay(), counts: data.totals }])
       })
 
       it("narrows to one course, and to a date range", async () => {
@@ -267,10 +304,13 @@ medusaIntegrationTestRunner({
         const categoryId = one.product.categories[0].id
         const { data: inCategory } = await api.get(`/store/products?category_id[]=${categoryId}&fields=id&limit=100`, { headers })
         const ids = new Set(inCategory.products.map((product: { id: string }) => product.id))
+        await post({ events: [event("category_view", { category_id: categoryId }), event("category_view", { category_id: "pcat_other" })] })
         const { data } = await api.get(`/admin/clicks/stats?category_id=${categoryId}`, { headers: adminHeaders })
         expect(data.courses.map((course: { product_id: string }) => course.product_id)).toContain(productId)
         expect(data.courses.every((course: { product_id: string }) => ids.has(course.product_id))).toBe(true)
         expect(data.totals.search).toBeUndefined()
+        // The category's own page views count for it; another category's do not.
+        expect(data.totals.category_view).toBe(1)
       })
 
       it.each([
@@ -288,6 +328,69 @@ medusaIntegrationTestRunner({
           const response = await api.get("/admin/clicks/stats", { headers: extra }).catch((error: any) => error.response)
           expect(response.status).toBe(401)
         }
+      })
+    })
+
+    describe("days of the store's time zone (Europe/Moscow)", () => {
+      it("counts exactly on a known data set, cutting days at Moscow's midnight (21:00 UTC)", async () => {
+        const adminHeaders = await signInAdmin()
+        await dbConnection.raw(`
+          INSERT INTO click_event (id, type, product_id, category_id, occurred_at, received_at) VALUES
+          ('clk_tz_0', 'share', NULL, NULL, '2026-02-28T20:59:59.999Z', now()),
+          ('clk_tz_1', 'share', NULL, NULL, '2026-02-28T21:00:00Z', now()),
+          ('clk_tz_2', 'product_view', 'prod_a', NULL, '2026-03-01T12:00:00Z', now()),
+          ('clk_tz_3', 'product_view', 'prod_a', NULL, '2026-03-01T20:59:59.999Z', now()),
+          ('clk_tz_4', 'product_view', 'prod_a', NULL, '2026-03-01T21:00:00Z', now()),
+          ('clk_tz_5', 'category_view', NULL, 'pcat_a', '2026-03-02T03:00:00Z', now()),
+          ('clk_tz_6', 'share', NULL, NULL, '2026-03-02T21:00:00Z', now())
+        `)
+        const { data } = await api.get("/admin/clicks/stats?from=2026-03-01&to=2026-03-03", { headers: adminHeaders })
+        expect(data.range).toEqual({ from: "2026-02-28T21:00:00.000Z", to: "2026-03-02T21:00:00.000Z" })
+        expect(data.time_zone).toBe("Europe/Moscow")
+        expect(data.totals).toEqual({ share: 1, product_view: 3, category_view: 1 })
+        expect(data.daily).toEqual([
+          { day: "2026-03-01", counts: { share: 1, product_view: 2 } },
+          { day: "2026-03-02", counts: { product_view: 1, category_view: 1 } },
+        ])
+        expect(data.courses).toEqual([expect.objectContaining({ product_id: "prod_a", views: 3 })])
+      })
+    })
+
+    describe("hourly rollups", () => {
+      it("answer exactly what the raw events say, for any range, after inserts, moves, soft and hard deletes", async () => {
+        const clicks = getContainer().resolve<ClickTrackingModuleService>("click_tracking")
+        // 3,000 events over four days, at odd minutes, four types, three courses, two queries.
+        await dbConnection.raw(`
+          INSERT INTO click_event (id, type, product_id, category_id, details, occurred_at, received_at)
+          SELECT 'clk_r_' || n,
+                 (ARRAY['product_view', 'add_to_cart', 'search', 'category_view'])[1 + n % 4],
+                 CASE WHEN n % 4 IN (0, 1) THEN 'prod_' || (n % 3) END,
+                 CASE WHEN n % 4 = 3 THEN 'pcat_' || (n % 2) END,
+                 CASE WHEN n % 4 = 2 THEN jsonb_build_object('query', CASE WHEN n % 3 = 0 THEN ' Python ' ELSE 'нейросети' END) END,
+                 timestamptz '2026-05-01T00:00:00Z' + n * interval '115 seconds',
+                 now()
+            FROM generate_series(1, 3000) AS n`)
+        await dbConnection.raw(`UPDATE click_event SET product_id = 'prod_9' WHERE id IN ('clk_r_4', 'clk_r_8', 'clk_r_1000')`)
+        await dbConnection.raw(`UPDATE click_event SET deleted_at = now() WHERE id IN ('clk_r_12', 'clk_r_13', 'clk_r_14')`)
+        await dbConnection.raw(`DELETE FROM click_event WHERE id IN ('clk_r_20', 'clk_r_21', 'clk_r_2999')`)
+        await clicks.deleteEventsBefore(new Date("2026-05-01T02:00:00Z"))
+
+        const ranges: [string, string][] = [
+          ["2026-05-01T00:00:00Z", "2026-05-05T00:00:00Z"],
+          ["2026-05-01T03:17:41.5Z", "2026-05-03T22:59:59.999Z"],
+          ["2026-05-02T10:10:00Z", "2026-05-02T10:50:00Z"],
+          ["2026-05-02T21:00:00Z", "2026-05-03T21:00:00Z"],
+        ]
+        for (const [from, to] of ranges) {
+          for (const scope of [{}, { productIds: ["prod_1", "prod_9"] }, { productIds: ["prod_2"], categoryId: "pcat_1" }]) {
+            const filter = { from: new Date(from), to: new Date(to), timeZone: "Europe/Moscow", ...scope }
+            expect(await clicks.computeStats(filter)).toEqual(await clicks.computeStats(filter, { rollups: false }))
+          }
+        }
+        const all = await clicks.computeStats({ from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-05-05T00:00:00Z"), timeZone: "UTC" })
+        const live = Number((await dbConnection.raw(`SELECT count(*) FROM click_event WHERE deleted_at IS NULL AND id LIKE 'clk_r_%'`)).rows[0].count)
+        expect(Object.values(all.totals).reduce((sum, n) => sum + n, 0)).toBe(live)
+        expect(all.top_searches.map((row) => row.query)).toEqual(["нейросети", "python"])
       })
     })
 
@@ -317,14 +420,15 @@ medusaIntegrationTestRunner({
         const response = await download("from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z")
         expect(response.status).toBe(200)
         expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8")
-        expect(response.headers["content-disposition"]).toBe('attachment; filename="clicks-2026-03-01-to-2026-03-01.csv"')
+        // Named by the store's days (Moscow) the range touches.
+        expect(response.headers["content-disposition"]).toBe('attachment; filename="clicks-2026-03-01-to-2026-03-02.csv"')
         expect(Buffer.from(response.data).toString("utf8")).toBe(
           "\uFEFF" +
-            "id,type,occurred_at,received_at,customer_id,session_id,product_id,category_id,order_id,details\r\n" +
-            'clk_x_1,product_view,2026-03-01T10:00:00.000Z,2026-03-01T10:00:01.000Z,,"line 1\nline 2",prod_a,,,\r\n' +
-            'clk_x_2,search,2026-03-01T11:00:00.000Z,2026-03-01T11:00:00.500Z,,"\'+1,2",,,,"{""query"":""a, \\""b\\""""}"\r\n' +
-            "clk_x_3,share,2026-03-01T11:00:00.000Z,2026-03-01T11:00:02.000Z,'-2+3,'=cmd|' /C calc'!A0,,'@cat,,\r\n" +
-            'clk_x_4,purchase,2026-03-01T23:59:59.999Z,2026-03-02T00:00:00.000Z,cus_x,,prod_a,,order_1,"{""quantity"":1}"\r\n'
+            HEADER +
+            '"clk_x_1","product_view","2026-03-01T10:00:00.000Z","2026-03-01T10:00:01.000Z",,"line 1\nline 2","prod_a",,,\r\n' +
+            '"clk_x_2","search","2026-03-01T11:00:00.000Z","2026-03-01T11:00:00.500Z",,"\'+1,2",,,,"{""query"":""a, \\""b\\""""}"\r\n' +
+            '"clk_x_3","share","2026-03-01T11:00:00.000Z","2026-03-01T11:00:02.000Z","\'-2+3","\'=cmd|\' /C calc\'!A0",,"\'@cat",,\r\n' +
+            '"clk_x_4","purchase","2026-03-01T23:59:59.999Z","2026-03-02T00:00:00.000Z","cus_x",,"prod_a",,"order_1","{""quantity"":1}"\r\n'
         )
       })
 
@@ -336,7 +440,7 @@ medusaIntegrationTestRunner({
             FROM generate_series(1, 2500) AS n
         `)
         const response = await download("from=2025-12-01T00:00:00Z&to=2025-12-02T00:00:00Z")
-        const ids = Buffer.from(response.data).toString("utf8").trim().split("\r\n").slice(1).map((line) => line.split(",")[0])
+        const ids = Buffer.from(response.data).toString("utf8").trim().split("\r\n").slice(1).map((line) => line.split(",")[0].replace(/"/g, ""))
         expect(ids).toHaveLength(2500)
         expect(ids[0]).toBe("clk_p_00001")
         expect(ids[2499]).toBe("clk_p_02500")
@@ -347,7 +451,7 @@ medusaIntegrationTestRunner({
         const response = await download("from=2020-01-01&to=2020-02-01")
         expect(response.status).toBe(200)
         expect(Buffer.from(response.data).toString("utf8")).toBe(
-          "\uFEFFid,type,occurred_at,received_at,customer_id,session_id,product_id,category_id,order_id,details\r\n"
+          `\uFEFF${HEADER}`
         )
       })
 
@@ -411,16 +515,35 @@ describe("the client a rate limit counts", () => {
   })
 })
 
+describe("click-tracking options", () => {
+  it.each([["purchase"], ["product_view"], ["Promo Click"]])("refuses the custom type %j", (type) => {
+    expect(() => parseClickTrackingOptions({ customTypes: [type] })).toThrow(/customTypes/)
+  })
+
+  it("takes new custom types, and a time zone (Europe/Moscow by default)", () => {
+    expect(parseClickTrackingOptions({ customTypes: ["promo_click"] })).toMatchObject({
+      customTypes: ["promo_click"],
+      timeZone: "Europe/Moscow",
+    })
+    expect(parseClickTrackingOptions({ timeZone: "Asia/Yekaterinburg" }).timeZone).toBe("Asia/Yekaterinburg")
+    expect(() => parseClickTrackingOptions({ timeZone: "Mars/Olympus" })).toThrow(/timeZone/)
+  })
+})
+
 describe("CSV cells", () => {
   it.each([
-    ["plain", "plain"],
-    ["=1+1", "'=1+1"],
-    ["+7 999", "'+7 999"],
-    ["-1", "'-1"],
-    ["@SUM(A1)", "'@SUM(A1)"],
-    ["\tx", "'\tx"],
+    ["plain", '"plain"'],
+    ["=1+1", `"'=1+1"`],
+    ["+7 999", `"'+7 999"`],
+    ["-1", `"'-1"`],
+    ["@SUM(A1)", `"'@SUM(A1)"`],
+    ["\tx", `"'\tx"`],
     ['say "hi", then', '"say ""hi"", then"'],
     ["=HYPERLINK(\"x\")", '"\'=HYPERLINK(""x"")"'],
+    // Russian-locale Excel splits on ";": a formula after it is defused too, and the cell is quoted.
+    ['x;=HYPERLINK("http://evil")', '"x;\'=HYPERLINK(""http://evil"")"'],
+    ["a, @SUM(A1)", `"a, '@SUM(A1)"`],
+    ["a;\t-1", `"a;\t'-1"`],
   ])("%j becomes %j", (value, cell) => {
     expect(csvCell(value)).toBe(cell)
   })

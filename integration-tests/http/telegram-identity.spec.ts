@@ -7,6 +7,7 @@ import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { until } from "../helpers/until"
 import { signInitData } from "../helpers/telegram-init-data"
 import { prepareStore, type StorefrontConfig } from "./store-setup"
+import telegramAccountsFromLogins from "../../plugins/telegram/src/migration-scripts/telegram-accounts-from-logins"
 
 jest.setTimeout(180_000)
 
@@ -151,6 +152,22 @@ medusaIntegrationTestRunner({
       const [sale] = await until(() => (messagesTo(ADMIN_CHAT_ID).length ? messagesTo(ADMIN_CHAT_ID) : undefined), "the sale message")
       expect(sale.text).toContain(`Новый заказ №${order.display_id}`)
       expect(sale.source).toContain(`<a href="tg://user?id=8100005">&lt;b&gt;Имя&lt;/b&gt;</a>`)
+    })
+
+    it("records, once, the account of a customer who signed in before the module existed, from the login alone", async () => {
+      const token = await login({ id: 8_100_006, first_name: "Давний", username: "old_timer", allows_write_to_pm: true })
+      const { data: me } = await api.get("/store/customers/me", store(token))
+      // As before this change: no account row, and whatever the shopper put into the metadata.
+      await dbConnection.raw(`DELETE FROM telegram_account WHERE customer_id = ?`, [me.customer.id])
+      await dbConnection.raw(`UPDATE customer SET metadata = ?::jsonb WHERE id = ?`, [
+        JSON.stringify({ telegram: { ...VICTIM, first_name: "Жертва" } }),
+        me.customer.id,
+      ])
+
+      expect(await telegramAccountsFromLogins({ container: getContainer() })).toBeGreaterThanOrEqual(1)
+      const { data } = await api.get(`/admin/customers/${me.customer.id}?fields=id,*telegram_account`, admin)
+      expect(data.customer.telegram_account).toMatchObject({ telegram_user_id: "8100006", username: "old_timer" })
+      expect(await telegramAccountsFromLogins({ container: getContainer() })).toBe(0)
     })
   },
 })

@@ -98,6 +98,14 @@ describe("readEnvironment", () => {
     }
   })
 
+  it("reads the clicks' time zone (Europe/Moscow by default) and refuses an unknown one", () => {
+    expect(readEnvironment(PRODUCTION).clicksTimeZone).toBe("Europe/Moscow")
+    expect(readEnvironment({ ...PRODUCTION, CLICKS_TIME_ZONE: "Asia/Vladivostok" }).clicksTimeZone).toBe("Asia/Vladivostok")
+    expect(problemsOf({ ...PRODUCTION, CLICKS_TIME_ZONE: "Moscow" })).toEqual([
+      expect.stringContaining("CLICKS_TIME_ZONE must be an IANA time zone"),
+    ])
+  })
+
   it("reads Yookassa's settings and names the variable that is wrong", () => {
     const env = readEnvironment({
       ...PRODUCTION,

@@ -26,6 +26,8 @@ export interface StoreEnvironment {
   trustedProxyHops: number
   /** Their addresses or ranges: a header is believed only from one of them (TRUSTED_PROXIES). */
   trustedProxies: string[]
+  /** The store's time zone for click statistics (days start at its midnight). */
+  clicksTimeZone: string
   telegram: TelegramEnvironment
   yookassa: YookassaEnvironment
 }
@@ -89,6 +91,16 @@ export class EnvironmentError extends Error {
 }
 
 type Env = Record<string, string | undefined>
+
+/** An IANA zone name this runtime (and so PostgreSQL's AT TIME ZONE, which knows the same) understands. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name })
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)
+  } catch {
+    return false
+  }
+}
 
 export function readEnvironment(env: Env = process.env): StoreEnvironment {
   const isProduction = env.NODE_ENV === "production"
@@ -170,6 +182,10 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
   }
 
   const trustedProxies = addressList("TRUSTED_PROXIES", value, problems)
+  const clicksTimeZone = value("CLICKS_TIME_ZONE") ?? "Europe/Moscow"
+  if (!isTimeZone(clicksTimeZone)) {
+    problems.push(`CLICKS_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${clicksTimeZone}"`)
+  }
 
   const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
   if (!/^\d+:[\w-]+$/.test(botToken)) {
@@ -219,6 +235,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     disableAdmin: value("DISABLE_MEDUSA_ADMIN") === "true",
     trustedProxyHops,
     trustedProxies,
+    clicksTimeZone,
     telegram: {
       botToken,
       adminChatId,

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Checkbox, Container, Heading, StatusBadge, Table, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { useTranslation } from "react-i18next"
 import type {
   AdminCourseMessage,
   AdminOrderCourseAccess,
@@ -11,28 +12,38 @@ import { adminApi } from "../lib/admin-api"
 
 type BadgeColor = "green" | "red" | "orange" | "grey"
 
-const MESSAGE: Record<AdminCourseMessage["status"], { label: string; color: BadgeColor }> = {
-  sent: { label: "Delivered", color: "green" },
-  failed: { label: "Not delivered", color: "red" },
-  pending: { label: "Pending", color: "grey" },
-  not_allowed: { label: "Bot may not write", color: "orange" },
-  no_telegram: { label: "No Telegram", color: "grey" },
+const MESSAGE_COLOR: Record<AdminCourseMessage["status"], BadgeColor> = {
+  sent: "green",
+  failed: "red",
+  pending: "grey",
+  not_allowed: "orange",
+  no_telegram: "grey",
 }
 
-const REVOKED: Record<string, string> = { refund: "refunded", canceled: "order canceled", merchant: "taken back" }
+const REVOKE_REASONS = ["refund", "canceled", "merchant"]
 
 const MessageBadge = ({ message }: { message: AdminCourseMessage }) => {
-  const { label, color } = MESSAGE[message.status]
-  const badge = <StatusBadge color={color}>{label}</StatusBadge>
+  const { t } = useTranslation()
+  const badge = (
+    <StatusBadge color={MESSAGE_COLOR[message.status]}>{t(`aistoreCourseAccess.message.${message.status}`)}</StatusBadge>
+  )
   return message.error ? <Tooltip content={message.error}>{badge}</Tooltip> : badge
 }
 
-const AccessStatus = ({ access }: { access: AdminOrderCourseAccess }) =>
-  access.status === "active" ? (
-    <StatusBadge color="green">{access.joined ? "Active, joined the chat" : "Active"}</StatusBadge>
-  ) : (
-    <StatusBadge color="grey">Revoked ({REVOKED[access.revoke_reason ?? ""] ?? access.revoke_reason})</StatusBadge>
-  )
+const AccessStatus = ({ access }: { access: AdminOrderCourseAccess }) => {
+  const { t } = useTranslation()
+  if (access.status === "active") {
+    return (
+      <StatusBadge color="green">
+        {access.joined ? t("aistoreCourseAccess.activeJoined") : t("aistoreCourseAccess.active")}
+      </StatusBadge>
+    )
+  }
+  const reason = REVOKE_REASONS.includes(access.revoke_reason ?? "")
+    ? t(`aistoreCourseAccess.revokeReason.${access.revoke_reason}`)
+    : access.revoke_reason
+  return <StatusBadge color="grey">{t("aistoreCourseAccess.revoked", { reason })}</StatusBadge>
+}
 
 /**
  * The order's courses: whether the buyer has access, whether the bot's message reached them
@@ -40,6 +51,7 @@ const AccessStatus = ({ access }: { access: AdminOrderCourseAccess }) =>
  * courses lose access.
  */
 const OrderCourseAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { t } = useTranslation()
   const path = `/admin/orders/${order.id}/course-access`
   const prompt = usePrompt()
   const [state, setState] = useState<AdminOrderCourseAccessResponse>()
@@ -50,8 +62,8 @@ const OrderCourseAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     () =>
       adminApi<AdminOrderCourseAccessResponse>(path)
         .then(setState)
-        .catch((error: Error) => toast.error("Course access", { description: error.message })),
-    [path]
+        .catch((error: Error) => toast.error(t("aistoreCourseAccess.loadFailed"), { description: error.message })),
+    [path, t]
   )
   useEffect(() => {
     load()
@@ -65,10 +77,10 @@ const OrderCourseAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
 
   const revoke = async () => {
     const confirmed = await prompt({
-      title: "Take back access?",
-      description: `${chosen.length} course(s) leave the buyer's list, and the bot removes them from the course chats.`,
-      confirmText: "Take back",
-      cancelText: "Cancel",
+      title: t("aistoreCourseAccess.confirmTitle"),
+      description: t("aistoreCourseAccess.confirmDescription", { count: chosen.length }),
+      confirmText: t("aistoreCourseAccess.takeBack"),
+      cancelText: t("aistoreCourseAccess.cancel"),
     })
     if (!confirmed) {
       return
@@ -77,10 +89,10 @@ const OrderCourseAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     try {
       await adminApi(`${path}/revoke`, { method: "POST", body: { access_ids: chosen } })
       setChosen([])
-      toast.success("Access taken back")
+      toast.success(t("aistoreCourseAccess.takenBack"))
       await load()
     } catch (error) {
-      toast.error("Access not taken back", { description: (error as Error).message })
+      toast.error(t("aistoreCourseAccess.notTakenBack"), { description: (error as Error).message })
     } finally {
       setRevoking(false)
     }
@@ -90,24 +102,24 @@ const OrderCourseAccessWidget = ({ data: order }: DetailWidgetProps<AdminOrder>)
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <div>
-          <Heading level="h2">Course access</Heading>
+          <Heading level="h2">{t("aistoreCourseAccess.title")}</Heading>
           {state.payments.partially_refunded ? (
             <Text size="small" className="text-ui-fg-subtle">
-              Partly refunded: choose the courses that lose access.
+              {t("aistoreCourseAccess.partlyRefunded")}
             </Text>
           ) : null}
         </div>
         <Button size="small" variant="secondary" disabled={!chosen.length} isLoading={revoking} onClick={revoke}>
-          Take back access
+          {t("aistoreCourseAccess.takeBackAccess")}
         </Button>
       </div>
       <Table>
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell />
-            <Table.HeaderCell>Course</Table.HeaderCell>
-            <Table.HeaderCell>Access</Table.HeaderCell>
-            <Table.HeaderCell>Bot's message</Table.HeaderCell>
+            <Table.HeaderCell>{t("aistoreCourseAccess.course")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("aistoreCourseAccess.access")}</Table.HeaderCell>
+            <Table.HeaderCell>{t("aistoreCourseAccess.botMessage")}</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>

@@ -2,6 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useEffect, useState, type FormEvent } from "react"
+import { useTranslation } from "react-i18next"
 import type { AdminCourseAccessConfig } from "../../api/admin/products/[id]/course-access/route"
 import { adminApi } from "../lib/admin-api"
 
@@ -12,6 +13,7 @@ const EMPTY: AdminCourseAccessConfig = { access_url: null, telegram_chat_id: nul
  * Kept by the course-access module, never in the product's metadata (which the store shows).
  */
 const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const { t } = useTranslation()
   const path = `/admin/products/${product.id}/course-access`
   const [form, setForm] = useState<AdminCourseAccessConfig>(EMPTY)
   const [loading, setLoading] = useState(true)
@@ -20,9 +22,9 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
   useEffect(() => {
     adminApi<{ course_access: AdminCourseAccessConfig | null }>(path)
       .then(({ course_access }) => setForm(course_access ?? EMPTY))
-      .catch((error: Error) => toast.error("Course access", { description: error.message }))
+      .catch((error: Error) => toast.error(t("aistoreCourseAccess.loadFailed"), { description: error.message }))
       .finally(() => setLoading(false))
-  }, [path])
+  }, [path, t])
 
   const field = (name: keyof AdminCourseAccessConfig) => ({
     value: form[name] ?? "",
@@ -39,9 +41,9 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
         body: form,
       })
       setForm(course_access ?? EMPTY)
-      toast.success("Course access saved")
+      toast.success(t("aistoreCourseAccess.saved"))
     } catch (error) {
-      toast.error("Course access not saved", { description: (error as Error).message })
+      toast.error(t("aistoreCourseAccess.notSaved"), { description: (error as Error).message })
     } finally {
       setSaving(false)
     }
@@ -50,30 +52,30 @@ const ProductCourseAccessWidget = ({ data: product }: DetailWidgetProps<AdminPro
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
-        <Heading level="h2">Course access</Heading>
+        <Heading level="h2">{t("aistoreCourseAccess.title")}</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          What a buyer gets once the payment is captured. Private: never shown in the store.
+          {t("aistoreCourseAccess.productHint")}
         </Text>
       </div>
       <form onSubmit={save} className="flex flex-col gap-y-4 px-6 py-4">
         <div className="flex flex-col gap-y-2">
-          <Label htmlFor="course-access-url">Access URL</Label>
+          <Label htmlFor="course-access-url">{t("aistoreCourseAccess.accessUrl")}</Label>
           <Input id="course-access-url" type="url" placeholder="https://…" {...field("access_url")} />
         </div>
         <div className="flex flex-col gap-y-2">
-          <Label htmlFor="course-access-chat">Telegram channel or group id</Label>
+          <Label htmlFor="course-access-chat">{t("aistoreCourseAccess.chatId")}</Label>
           <Input id="course-access-chat" placeholder="-1001234567890" {...field("telegram_chat_id")} />
           <Text size="xsmall" className="text-ui-fg-subtle">
-            The bot must be an admin there, allowed to invite users. Each buyer gets a personal join-request link.
+            {t("aistoreCourseAccess.chatHint")}
           </Text>
         </div>
         <div className="flex flex-col gap-y-2">
-          <Label htmlFor="course-access-instructions">Instructions</Label>
+          <Label htmlFor="course-access-instructions">{t("aistoreCourseAccess.instructions")}</Label>
           <Textarea id="course-access-instructions" rows={4} {...field("instructions")} />
         </div>
         <div className="flex justify-end">
           <Button type="submit" size="small" isLoading={saving} disabled={loading}>
-            Save
+            {t("aistoreCourseAccess.save")}
           </Button>
         </div>
       </form>

@@ -1,17 +1,23 @@
 /** A spreadsheet runs a cell that starts like this as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = /[",\r\n]/
+/**
+ * A formula can also start after a separator inside the cell: a spreadsheet that splits on `;`
+ * (Russian-locale Excel) or `,` and ignores the quotes turns `x;=HYPERLINK(…)` into a formula cell.
+ */
+const FORMULA_AFTER_SEPARATOR = /([,;]\s*)([=+\-@\t\r])/g
 
 /**
- * One CSV cell (RFC 4180): quoted when it holds a quote, comma or line break, and defused with a
- * leading apostrophe when a spreadsheet would take it for a formula. `null` is an empty cell.
+ * One CSV cell (RFC 4180), always quoted so that neither `,` nor `;` splits it, and defused with a
+ * leading apostrophe wherever a spreadsheet could take it for a formula: at its start and after any
+ * `,` or `;` in it. `null` is an empty cell.
  */
 export function csvCell(value: string | null): string {
   if (value === null) {
     return ""
   }
-  const defused = FORMULA_START.test(value) ? `'${value}` : value
-  return NEEDS_QUOTES.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused
+  const defused = value.replace(FORMULA_AFTER_SEPARATOR, "$1'$2")
+  const safe = FORMULA_START.test(defused) ? `'${defused}` : defused
+  return `"${safe.replace(/"/g, '""')}"`
 }
 
 /** One CSV record, CRLF-terminated. */

@@ -2,13 +2,32 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { MAX_EVENTS_PER_BATCH } from "../api/store/clicks/validators"
+import { CLIENT_EVENT_TYPES, PURCHASE_EVENT } from "./event-types"
+import { DEFAULT_TIME_ZONE, hasWholeHourOffsets, isTimeZone } from "./time-zone"
 
 export const PLUGIN_NAME = "@aistore/medusa-click-tracking"
 
 export const ClickTrackingOptionsSchema = z
   .object({
-    /** Event types the merchant allows beyond the built-in ones. */
-    customTypes: z.array(z.string().min(1).max(64)).optional(),
+    /** Event types the merchant allows beyond the built-in ones; never one of theirs (no shadowing `purchase`). */
+    customTypes: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9_]{0,63}$/, "a custom type is lower-case letters, digits and _, starting with a letter")
+          .refine((type) => type !== PURCHASE_EVENT && !(CLIENT_EVENT_TYPES as readonly string[]).includes(type), {
+            message: "a custom type must not be a built-in one",
+          })
+      )
+      .optional(),
+    /** The store's time zone: statistics count days from its midnight (IANA name). */
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: "timeZone must be an IANA time zone such as Europe/Moscow" })
+      .refine((zone) => !isTimeZone(zone) || hasWholeHourOffsets(zone), {
+        message: "timeZone must be a whole number of hours from UTC (statistics are kept by the hour)",
+      })
+      .default(DEFAULT_TIME_ZONE),
     /** Events older than this many days are deleted by the retention job. */
     retentionDays: z.number().int().positive().default(365),
     /**

@@ -1,12 +1,14 @@
 import { Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import type { ClickStats } from "../../modules/click-tracking/stats/types"
 import { daysIn, type DayRange } from "../lib/date-range"
 import { formatCount, formatDay } from "../lib/format"
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, count) => total + count, 0)
 
-/** Events per UTC day as plain bars, purchases in green at the foot of each. */
+/** Events per day of the store as plain bars, purchases in green at the foot of each. */
 export const DailyChart = ({ daily, range }: { daily: ClickStats["daily"]; range: DayRange }) => {
+  const { t } = useTranslation()
   const byDay = new Map(daily.map((entry) => [entry.day, entry.counts]))
   const days = daysIn(range).map((day) => {
     const counts = byDay.get(day) ?? {}
@@ -20,19 +22,23 @@ export const DailyChart = ({ daily, range }: { daily: ClickStats["daily"]; range
     <div>
       <div className="flex items-baseline justify-between">
         <Text size="xsmall" className="text-ui-fg-subtle tabular-nums">
-          {formatCount(highest)} events
+          {t("aistoreClicks.events", { events: formatCount(highest) })}
         </Text>
         <div className="flex items-center gap-x-3">
-          <Legend className="bg-ui-tag-blue-icon" label="All events" />
-          <Legend className="bg-ui-tag-green-icon" label="Purchases" />
+          <Legend className="bg-ui-tag-blue-icon" label={t("aistoreClicks.allEvents")} />
+          <Legend className="bg-ui-tag-green-icon" label={t("aistoreClicks.purchases")} />
         </div>
       </div>
-      <div className="border-ui-border-base mt-2 flex h-48 items-end gap-px border-b" role="img" aria-label="Events per day">
+      <div className="border-ui-border-base mt-2 flex h-48 items-end gap-px border-b" role="img" aria-label={t("aistoreClicks.eventsPerDay")}>
         {days.map((day) => (
           <div
             key={day.day}
             className="group flex h-full min-w-0 flex-1 flex-col justify-end"
-            title={`${formatDay(day.day)}: ${formatCount(day.total)} events, ${formatCount(day.purchases)} purchases`}
+            title={t("aistoreClicks.dayTitle", {
+              day: formatDay(day.day),
+              events: formatCount(day.total),
+              purchases: formatCount(day.purchases),
+            })}
           >
             <div
               className="bg-ui-tag-blue-icon group-hover:bg-ui-fg-interactive flex flex-col justify-end rounded-t-sm"

@@ -1,4 +1,5 @@
 import { Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import type { CourseFunnel } from "../../modules/click-tracking/stats/types"
 import { formatCount, formatShare } from "../lib/format"
 
@@ -6,11 +7,22 @@ type Funnel = Omit<CourseFunnel, "product_id">
 
 /** Views → add to cart → checkout → purchase, each bar against the views, with the step's conversion. */
 export const FunnelChart = ({ funnel }: { funnel: Funnel }) => {
+  const { t } = useTranslation()
   const steps = [
-    { label: "Viewed", count: funnel.views, share: null, of: "" },
-    { label: "Added to cart", count: funnel.add_to_cart, share: funnel.conversion.view_to_cart, of: "of views" },
-    { label: "Started checkout", count: funnel.checkout_start, share: funnel.conversion.cart_to_checkout, of: "of carts" },
-    { label: "Purchased", count: funnel.purchases, share: funnel.conversion.checkout_to_purchase, of: "of checkouts" },
+    { label: t("aistoreClicks.viewed"), count: funnel.views, share: null, of: "" },
+    { label: t("aistoreClicks.addedToCart"), count: funnel.add_to_cart, share: funnel.conversion.view_to_cart, of: t("aistoreClicks.ofViews") },
+    {
+      label: t("aistoreClicks.startedCheckout"),
+      count: funnel.checkout_start,
+      share: funnel.conversion.cart_to_checkout,
+      of: t("aistoreClicks.ofCarts"),
+    },
+    {
+      label: t("aistoreClicks.purchased"),
+      count: funnel.purchases,
+      share: funnel.conversion.checkout_to_purchase,
+      of: t("aistoreClicks.ofCheckouts"),
+    },
   ]
   const widest = Math.max(1, ...steps.map((step) => step.count))
   const overall = funnel.views ? funnel.purchases / funnel.views : null
@@ -41,7 +53,7 @@ export const FunnelChart = ({ funnel }: { funnel: Funnel }) => {
         </div>
       ))}
       <Text size="small" className="text-ui-fg-subtle">
-        Overall: {formatShare(overall)} of views ended in a purchase.
+        {t("aistoreClicks.overall", { share: formatShare(overall) })}
       </Text>
     </div>
   )

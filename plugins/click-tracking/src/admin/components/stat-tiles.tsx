@@ -1,15 +1,17 @@
 import { Container, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import type { ClickStats } from "../../modules/click-tracking/stats/types"
 import { formatCount, formatShare } from "../lib/format"
 
 /** The range at a glance: all events, views, purchases and the share of views that sold. */
 export const StatTiles = ({ stats }: { stats: ClickStats }) => {
+  const { t } = useTranslation()
   const events = Object.values(stats.totals).reduce((total, count) => total + count, 0)
   const tiles = [
-    { label: "Events", value: formatCount(events) },
-    { label: "Course views", value: formatCount(stats.funnel.views) },
-    { label: "Purchases", value: formatCount(stats.funnel.purchases) },
-    { label: "View → purchase", value: formatShare(stats.funnel.views ? stats.funnel.purchases / stats.funnel.views : null) },
+    { label: t("aistoreClicks.tileEvents"), value: formatCount(events) },
+    { label: t("aistoreClicks.tileViews"), value: formatCount(stats.funnel.views) },
+    { label: t("aistoreClicks.tilePurchases"), value: formatCount(stats.funnel.purchases) },
+    { label: t("aistoreClicks.tileViewToPurchase"), value: formatShare(stats.funnel.views ? stats.funnel.purchases / stats.funnel.views : null) },
   ]
   return (
     <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">

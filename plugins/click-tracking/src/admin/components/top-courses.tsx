@@ -1,4 +1,5 @@
 import { Table, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import type { ClickStats } from "../../modules/click-tracking/stats/types"
 import { useProductTitles } from "../hooks/use-product-titles"
@@ -7,18 +8,19 @@ import { EmptyState } from "./empty-state"
 
 /** The best-selling courses of the range (then the most viewed), with their own conversion. */
 export const TopCourses = ({ courses }: { courses: ClickStats["top_courses"] }) => {
+  const { t } = useTranslation()
   const titles = useProductTitles(courses.map((course) => course.product_id))
   if (!courses.length) {
-    return <EmptyState title="No course was viewed or bought" hint="Courses appear here once shoppers open them in the Mini App." />
+    return <EmptyState title={t("aistoreClicks.noCourses")} hint={t("aistoreClicks.noCoursesHint")} />
   }
   return (
     <Table>
       <Table.Header>
         <Table.Row>
-          <Table.HeaderCell>Course</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Views</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Purchases</Table.HeaderCell>
-          <Table.HeaderCell className="text-right">Conversion</Table.HeaderCell>
+          <Table.HeaderCell>{t("aistoreClicks.course")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("aistoreClicks.views")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("aistoreClicks.purchases")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("aistoreClicks.conversion")}</Table.HeaderCell>
         </Table.Row>
       </Table.Header>
       <Table.Body>

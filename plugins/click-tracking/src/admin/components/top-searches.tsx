@@ -1,12 +1,14 @@
 import { Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import type { ClickStats } from "../../modules/click-tracking/stats/types"
 import { formatCount } from "../lib/format"
 import { EmptyState } from "./empty-state"
 
 /** What shoppers searched for most (case-folded), with a bar against the top query. */
 export const TopSearches = ({ searches }: { searches: ClickStats["top_searches"] }) => {
+  const { t } = useTranslation()
   if (!searches.length) {
-    return <EmptyState title="No searches yet" hint="Queries typed into the Mini App's search show up here." />
+    return <EmptyState title={t("aistoreClicks.noSearches")} hint={t("aistoreClicks.noSearchesHint")} />
   }
   const top = searches[0].count
   return (

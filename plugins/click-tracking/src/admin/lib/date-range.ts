@@ -1,23 +1,26 @@
-/** A range of whole UTC days, both ends included, as the date inputs hold them (YYYY-MM-DD). */
+/** A range of whole days of the store, both ends included, as the date inputs hold them (YYYY-MM-DD). */
 export type DayRange = { from: string; to: string }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10)
 
+/** A date's day on the admin's own calendar (the merchant's, usually the store's time zone). */
+const localDay = (date: Date) => date.toLocaleDateString("en-CA")
+
 /** The last `days` days, today included. */
 export const lastDays = (days: number): DayRange => ({
-  from: dayOf(new Date(Date.now() - (days - 1) * DAY_MS)),
-  to: dayOf(new Date()),
+  from: localDay(new Date(Date.now() - (days - 1) * DAY_MS)),
+  to: localDay(new Date()),
 })
 
 export const isValidRange = (range: DayRange) =>
   /^\d{4}-\d{2}-\d{2}$/.test(range.from) && /^\d{4}-\d{2}-\d{2}$/.test(range.to) && range.from <= range.to
 
-/** The API's half-open range: from the first day's start to the day after the last one. */
+/** The API's half-open range of the store's days (its time zone): the first day up to the day after the last. */
 export const toQuery = (range: DayRange) => ({
-  from: `${range.from}T00:00:00.000Z`,
-  to: new Date(Date.parse(`${range.to}T00:00:00.000Z`) + DAY_MS).toISOString(),
+  from: range.from,
+  to: dayOf(new Date(Date.parse(`${range.to}T00:00:00.000Z`) + DAY_MS)),
 })
 
 /** Every day of the range, so the chart shows the quiet days too. */

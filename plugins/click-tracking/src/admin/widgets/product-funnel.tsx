@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminProduct, DetailWidgetProps } from "@medusajs/framework/types"
 import { Alert } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { EmptyState } from "../components/empty-state"
 import { FunnelChart } from "../components/funnel"
@@ -13,26 +14,27 @@ const DAYS = 30
 
 /** This course's funnel over the last 30 days, on its product page. */
 const ProductFunnelWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
+  const { t } = useTranslation()
   const stats = useClickStats(lastDays(DAYS), product.id)
   const funnel = stats.data?.funnel
   const quiet = funnel && !funnel.views && !funnel.add_to_cart && !funnel.checkout_start && !funnel.purchases
 
   return (
     <Section
-      title="Shopper funnel"
-      note={`Last ${DAYS} days`}
+      title={t("aistoreClicks.productFunnel")}
+      note={t("aistoreClicks.lastDays", { count: DAYS })}
       action={
         <Link to="/analytics" className="text-ui-fg-interactive txt-compact-small hover:underline">
-          All analytics
+          {t("aistoreClicks.allAnalytics")}
         </Link>
       }
     >
       {stats.isError ? (
-        <Alert variant="error">Could not load this course's funnel: {stats.error.message}</Alert>
+        <Alert variant="error">{t("aistoreClicks.productFunnelFailed", { message: stats.error.message })}</Alert>
       ) : !funnel ? (
         <LoadingRows />
       ) : quiet ? (
-        <EmptyState title="No views of this course yet" hint="Its funnel fills in as shoppers open it in the Mini App." />
+        <EmptyState title={t("aistoreClicks.productQuietTitle")} hint={t("aistoreClicks.productQuietHint")} />
       ) : (
         <FunnelChart funnel={funnel} />
       )}

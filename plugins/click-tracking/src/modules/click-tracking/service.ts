@@ -6,25 +6,48 @@ import { entityIds } from "./ingest/entity-ids"
 import type { NewClickEvent } from "./ingest/types"
 import ClickEvent from "./models/click-event"
 import type { PurchaseInput } from "./purchases/types"
-import { funnelOf } from "./stats/funnel"
+import { countsQuery, searchesQuery, type CountRow, type SearchRow, type Sql } from "./stats/queries"
+import { statsOf } from "./stats/stats-of"
 import type { ClickStats, ClickStatsFilter } from "./stats/types"
 
-type CountRow = { count: string | number }
+type DeletedRow = { count: string | number }
 /** The model's id prefix (`model.id({ prefix: "clk" })`), for rows inserted in SQL. */
 const ID_PREFIX = "clk"
-const TOP = 10
+const RETENTION_BATCH = 10_000
+/** How far back a signed-in shopper's session takes its anonymous events along. */
+const CLAIM_WINDOW = "24 hours"
 
 /** Records shopper events and answers the admin's analytics queries. */
 class ClickTrackingModuleService extends MedusaService({ ClickEvent }) {
-  /** Retention: one DELETE in PostgreSQL, however many events are old. Returns how many went. */
+  /**
+   * Retention: deletes in batches of `batchSize`, each its own short statement found through the
+   * occurred_at index, so a year of backlog never holds one long transaction or lock. Returns how many went.
+   */
   @InjectManager()
-  async deleteEventsBefore(before: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+  async deleteEventsBefore(
+    before: Date,
+    batchSize = RETENTION_BATCH,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
     const manager = sharedContext.manager as SqlEntityManager
-    const [{ count }] = await manager.execute<CountRow[]>(
-      `WITH deleted AS (DELETE FROM click_event WHERE occurred_at < ? RETURNING 1) SELECT count(*) FROM deleted`,
-      [before]
-    )
-    return Number(count)
+    const deleteBatch = async (which: string) => {
+      const [{ count }] = await manager.execute<DeletedRow[]>(
+        `WITH doomed AS (SELECT id FROM click_event WHERE ${which} AND occurred_at < ? ORDER BY occurred_at LIMIT ${Number(batchSize)}),
+              deleted AS (DELETE FROM click_event WHERE id IN (SELECT id FROM doomed) RETURNING 1)
+         SELECT count(*) FROM deleted`,
+        [before]
+      )
+      return Number(count)
+    }
+    let total = 0
+    // Live events through the (partial) occurred_at index, then any soft-deleted ones (the module makes none).
+    for (const which of ["deleted_at IS NULL", "deleted_at IS NOT NULL"]) {
+      for (let deleted = batchSize; deleted === batchSize; ) {
+        deleted = await deleteBatch(which)
+        total += deleted
+      }
+    }
+    return total
   }
 
   /**
@@ -53,13 +76,17 @@ class ClickTrackingModuleService extends MedusaService({ ClickEvent }) {
     )
   }
 
-  /** Ties the sessions' anonymous events to the customer who now reports from them: one UPDATE. */
+  /**
+   * Ties the sessions' recent anonymous events (the last CLAIM_WINDOW) to the customer who now
+   * reports from them: one UPDATE. Older ones stay anonymous.
+   */
   @InjectManager()
   async claimSessions(customerId: string, sessionIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const manager = sharedContext.manager as SqlEntityManager
     await manager.execute(
       `UPDATE click_event SET customer_id = ?, updated_at = now()
-        WHERE session_id IN (${sessionIds.map(() => "?").join(", ")}) AND customer_id IS NULL AND deleted_at IS NULL`,
+        WHERE session_id IN (${sessionIds.map(() => "?").join(", ")}) AND customer_id IS NULL AND deleted_at IS NULL
+          AND occurred_at >= now() - interval '${CLAIM_WINDOW}'`,
       [customerId, ...sessionIds],
       "run"
     )
@@ -115,76 +142,24 @@ class ClickTrackingModuleService extends MedusaService({ ClickEvent }) {
     )
   }
 
-  /** Aggregates in PostgreSQL (served by the table's indexes), never in memory. */
+  /**
+   * Statistics from the hourly rollups (exact: the partial hours at either end come from the raw
+   * events), aggregated in PostgreSQL to a row per day, type and course; `rollups: false` reads only
+   * raw events (the benchmark's baseline, and the check that both agree).
+   */
   @InjectManager()
-  async computeStats(filter: ClickStatsFilter, @MedusaContext() sharedContext: Context = {}): Promise<ClickStats> {
+  async computeStats(
+    filter: ClickStatsFilter,
+    { rollups = true }: { rollups?: boolean } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ClickStats> {
     const manager = sharedContext.manager as SqlEntityManager
-    const where = [`deleted_at IS NULL`, `occurred_at >= ?`, `occurred_at < ?`]
-    const params: unknown[] = [filter.from, filter.to]
-    if (filter.productIds) {
-      // One placeholder per id: the query builder expands arrays itself.
-      where.push(filter.productIds.length ? `product_id IN (${filter.productIds.map(() => "?").join(", ")})` : "false")
-      params.push(...filter.productIds)
-    }
-    const scope = where.join(" AND ")
-    const query = <T>(sql: string) => manager.execute<T[]>(sql, params)
-    const count = (row: CountRow) => Number(row.count)
-
-    // Totals by type are the daily counts added up: one scan of the range fewer.
-    const [courses, daily, searches] = await Promise.all([
-      query<{ product_id: string; views: string; add_to_cart: string; checkout_start: string; purchases: string }>(
-        `SELECT product_id,
-                count(*) FILTER (WHERE type = 'product_view') AS views,
-                count(*) FILTER (WHERE type = 'add_to_cart') AS add_to_cart,
-                count(*) FILTER (WHERE type = 'checkout_start') AS checkout_start,
-                count(*) FILTER (WHERE type = 'purchase') AS purchases
-           FROM click_event WHERE ${scope} AND product_id IS NOT NULL GROUP BY product_id`
-      ),
-      query<{ day: string; type: string } & CountRow>(
-        // Binned on a UTC midnight, formatted only once per group: cheaper per row than to_char.
-        `SELECT to_char(day AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, type, count
-           FROM (SELECT date_bin('1 day', occurred_at, timestamptz '2000-01-01T00:00:00Z') AS day, type, count(*)
-                   FROM click_event WHERE ${scope} GROUP BY 1, 2) AS daily
-          ORDER BY 1, 2`
-      ),
-      query<{ query: string } & CountRow>(
-        `SELECT lower(trim(details->>'query')) AS query, count(*) FROM click_event
-          WHERE ${scope} AND type = 'search' AND coalesce(trim(details->>'query'), '') <> ''
-          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${TOP}`
-      ),
+    const run = <T>({ sql, params }: Sql) => manager.execute<T[]>(sql, params)
+    const [counts, searches] = await Promise.all([
+      run<CountRow>(countsQuery(filter, { rollups })),
+      run<SearchRow>(searchesQuery(filter, { rollups })),
     ])
-
-    const perCourse = courses.map((row) => ({
-      product_id: row.product_id,
-      ...funnelOf({
-        views: Number(row.views),
-        add_to_cart: Number(row.add_to_cart),
-        checkout_start: Number(row.checkout_start),
-        purchases: Number(row.purchases),
-      }),
-    }))
-    const sum = (key: "views" | "add_to_cart" | "checkout_start" | "purchases") =>
-      perCourse.reduce((total, course) => total + course[key], 0)
-
-    const days = new Map<string, Record<string, number>>()
-    const totals: Record<string, number> = {}
-    for (const row of daily) {
-      days.set(row.day, { ...(days.get(row.day) ?? {}), [row.type]: count(row) })
-      totals[row.type] = (totals[row.type] ?? 0) + count(row)
-    }
-
-    return {
-      range: { from: filter.from.toISOString(), to: filter.to.toISOString() },
-      totals,
-      funnel: funnelOf({ views: sum("views"), add_to_cart: sum("add_to_cart"), checkout_start: sum("checkout_start"), purchases: sum("purchases") }),
-      courses: perCourse.sort((a, b) => b.views - a.views || a.product_id.localeCompare(b.product_id)),
-      daily: [...days].map(([day, counts]) => ({ day, counts })),
-      top_courses: [...perCourse]
-        .sort((a, b) => b.purchases - a.purchases || b.views - a.views || a.product_id.localeCompare(b.product_id))
-        .slice(0, TOP)
-        .map(({ product_id, purchases, views }) => ({ product_id, purchases, views })),
-      top_searches: searches.map((row) => ({ query: row.query, count: count(row) })),
-    }
+    return statsOf(filter, counts, searches)
   }
 }
 

@@ -2,19 +2,21 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useState, type ReactNode } from "react"
+import { useTranslation } from "react-i18next"
 import type { AdminYookassaPayment } from "../../types/admin"
 
-const STATUS: Record<AdminYookassaPayment["status"], { label: string; color: "green" | "orange" | "red" | "blue" }> = {
-  pending: { label: "Pending", color: "orange" },
-  waiting_for_capture: { label: "Waiting for capture", color: "blue" },
-  succeeded: { label: "Succeeded", color: "green" },
-  canceled: { label: "Canceled", color: "red" },
+// Labels: aistoreYookassa.status.* and aistoreYookassa.receiptStatus.* in ../i18n.
+const STATUS: Record<AdminYookassaPayment["status"], { color: "green" | "orange" | "red" | "blue" }> = {
+  pending: { color: "orange" },
+  waiting_for_capture: { color: "blue" },
+  succeeded: { color: "green" },
+  canceled: { color: "red" },
 }
 
-const RECEIPT: Record<string, { label: string; color: "green" | "orange" | "red" }> = {
-  pending: { label: "Being registered", color: "orange" },
-  succeeded: { label: "Registered", color: "green" },
-  canceled: { label: "Not registered", color: "red" },
+const RECEIPT: Record<string, { color: "green" | "orange" | "red" }> = {
+  pending: { color: "orange" },
+  succeeded: { color: "green" },
+  canceled: { color: "red" },
 }
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -30,6 +32,7 @@ type State = { loading: true } | { loading: false; payments: AdminYookassaPaymen
 
 /** The order's Yookassa payment on the order page: id, status, test or live, receipt and refunds. */
 const OrderYookassaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { t } = useTranslation()
   const [state, setState] = useState<State>({ loading: true })
 
   useEffect(() => {
@@ -61,14 +64,14 @@ const OrderYookassaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrde
         <Heading level="h2">Yookassa</Heading>
         {!state.loading && state.payments.some((payment) => !payment.live) ? (
           <Badge size="2xsmall" color="orange">
-            Yookassa unreachable: stored data
+            {t("aistoreYookassa.unreachable")}
           </Badge>
         ) : null}
       </div>
       {state.loading ? (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-muted">
-            Loading payment from Yookassa…
+            {t("aistoreYookassa.loading")}
           </Text>
         </div>
       ) : state.error ? (
@@ -80,44 +83,46 @@ const OrderYookassaPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrde
       ) : (
         state.payments.map((payment) => (
           <div key={payment.yookassa_id} className="divide-y">
-            <Row label="Payment ID">
+            <Row label={t("aistoreYookassa.paymentId")}>
               <span className="font-mono">{payment.yookassa_id}</span>
             </Row>
-            <Row label="Status">
+            <Row label={t("aistoreYookassa.statusLabel")}>
               <Badge size="2xsmall" color={STATUS[payment.status].color}>
-                {STATUS[payment.status].label}
+                {t(`aistoreYookassa.status.${payment.status}`)}
               </Badge>
             </Row>
-            <Row label="Mode">
+            <Row label={t("aistoreYookassa.mode")}>
               <Badge size="2xsmall" color={payment.test ? "orange" : "green"}>
-                {payment.test === null ? "Unknown" : payment.test ? "Test" : "Live"}
+                {t(payment.test === null ? "aistoreYookassa.unknown" : payment.test ? "aistoreYookassa.test" : "aistoreYookassa.live")}
               </Badge>
             </Row>
-            <Row label="Amount">{payment.amount ? `${payment.amount.value} ${payment.amount.currency}` : "—"}</Row>
-            <Row label="Receipt">
+            <Row label={t("aistoreYookassa.amount")}>{payment.amount ? `${payment.amount.value} ${payment.amount.currency}` : "—"}</Row>
+            <Row label={t("aistoreYookassa.receipt")}>
               {payment.receipt ? (
                 <span className="flex flex-col gap-y-1">
                   <span>
-                    {payment.receipt.items} item(s) to {payment.receipt.contact ?? "—"}
+                    {t("aistoreYookassa.receiptItems", { count: payment.receipt.items, contact: payment.receipt.contact ?? "—" })}
                   </span>
                   {payment.receipt.registration ? (
                     <Badge size="2xsmall" color={RECEIPT[payment.receipt.registration]?.color ?? "orange"}>
-                      {RECEIPT[payment.receipt.registration]?.label ?? payment.receipt.registration}
+                      {RECEIPT[payment.receipt.registration]
+                        ? t(`aistoreYookassa.receiptStatus.${payment.receipt.registration}`)
+                        : payment.receipt.registration}
                     </Badge>
                   ) : null}
                 </span>
               ) : (
-                "No receipt"
+                t("aistoreYookassa.noReceipt")
               )}
             </Row>
-            <Row label="Refunds">
+            <Row label={t("aistoreYookassa.refunds")}>
               {payment.refunds.length === 0 ? (
-                "None"
+                t("aistoreYookassa.none")
               ) : (
                 <ul className="flex flex-col gap-y-1">
                   {payment.refunds.map((refund) => (
                     <li key={refund.id}>
-                      {refund.amount} · {refund.status} · {refund.source === "yookassa" ? "dashboard" : "admin"}
+                      {refund.amount} · {refund.status} · {t(refund.source === "yookassa" ? "aistoreYookassa.dashboard" : "aistoreYookassa.admin")}
                     </li>
                   ))}
                 </ul>

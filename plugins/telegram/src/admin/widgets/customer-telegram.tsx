@@ -3,6 +3,7 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Avatar, Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import type { ReactNode } from "react"
+import { useTranslation } from "react-i18next"
 import type { TelegramAccountRecord } from "../../utils/telegram-account"
 import { sdk } from "../lib/sdk"
 
@@ -29,6 +30,7 @@ function useTelegramAccount(customerId: string) {
 
 /** The shopper's Telegram identity on the customer page, for shoppers who signed in from the Mini App. */
 const CustomerTelegramWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
+  const { t } = useTranslation()
   const { data } = useTelegramAccount(customer.id)
   const telegram = data?.customer.telegram_account
   if (!telegram) {
@@ -47,7 +49,7 @@ const CustomerTelegramWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
           </Text>
         </div>
       </div>
-      <Row label="Username">
+      <Row label={t("aistoreTelegram.username")}>
         {telegram.username ? (
           <a
             href={`https://t.me/${encodeURIComponent(telegram.username)}`}
@@ -61,21 +63,21 @@ const CustomerTelegramWidget = ({ data: customer }: DetailWidgetProps<AdminCusto
           <Text size="small">—</Text>
         )}
       </Row>
-      <Row label="Telegram ID">
+      <Row label={t("aistoreTelegram.telegramId")}>
         <Text size="small" className="font-mono">
           {telegram.telegram_user_id}
         </Text>
       </Row>
-      <Row label="Language">
+      <Row label={t("aistoreTelegram.language")}>
         <Text size="small">{telegram.language_code ?? "—"}</Text>
       </Row>
-      <Row label="Bot may write">
+      <Row label={t("aistoreTelegram.botMayWrite")}>
         <Badge size="2xsmall" color={telegram.allows_write_to_pm ? "green" : "orange"}>
-          {telegram.allows_write_to_pm ? "Yes" : "Not allowed yet"}
+          {telegram.allows_write_to_pm ? t("aistoreTelegram.yes") : t("aistoreTelegram.notAllowedYet")}
         </Badge>
       </Row>
       {telegram.is_premium ? (
-        <Row label="Premium">
+        <Row label={t("aistoreTelegram.premium")}>
           <Badge size="2xsmall" color="purple">
             Telegram Premium
           </Badge>

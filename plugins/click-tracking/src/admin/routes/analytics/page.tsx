@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowDownTray, ChartBar } from "@medusajs/icons"
 import { Alert, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { useTranslation } from "react-i18next"
 import { DailyChart } from "../../components/daily-chart"
 import { EmptyState } from "../../components/empty-state"
 import { FunnelChart } from "../../components/funnel"
@@ -17,6 +18,7 @@ import { backendHref } from "../../lib/sdk"
 
 /** Analytics: what shoppers looked at, where they dropped out, what sold, for a range of days. */
 const AnalyticsPage = () => {
+  const { t } = useTranslation()
   const [range, setRange] = useState<DayRange>(() => lastDays(30))
   const stats = useClickStats(range)
   const exportHref = backendHref(`/admin/clicks/export?${new URLSearchParams(toQuery(range))}`)
@@ -26,9 +28,9 @@ const AnalyticsPage = () => {
     <div className="flex flex-col gap-y-3">
       <Container className="flex flex-wrap items-end justify-between gap-4 px-6 py-4">
         <div>
-          <Heading level="h1">Analytics</Heading>
+          <Heading level="h1">{t("aistoreClicks.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            What shoppers do in the Mini App, by UTC day. Purchases are counted when orders are placed.
+            {t("aistoreClicks.subtitle", { zone: stats.data?.time_zone ?? "…" })}
           </Text>
         </div>
         <div className="flex flex-wrap items-end gap-2">
@@ -36,35 +38,35 @@ const AnalyticsPage = () => {
           <Button size="small" variant="secondary" asChild>
             <a href={exportHref} download>
               <ArrowDownTray />
-              Export CSV
+              {t("aistoreClicks.exportCsv")}
             </a>
           </Button>
         </div>
       </Container>
 
       {stats.isError ? (
-        <Alert variant="error">Could not load the statistics: {stats.error.message}</Alert>
+        <Alert variant="error">{t("aistoreClicks.loadFailed", { message: stats.error.message })}</Alert>
       ) : empty ? (
         <Container className="p-0">
           <EmptyState
-            title="No shopper activity in this range"
-            hint="Events arrive as shoppers browse the Mini App; try a longer range, or check that the Mini App reports to POST /store/clicks."
+            title={t("aistoreClicks.emptyTitle")}
+            hint={t("aistoreClicks.emptyHint")}
           />
         </Container>
       ) : (
         <>
           {stats.data ? <StatTiles stats={stats.data} /> : <LoadingRows rows={1} />}
           <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-            <Section title="Funnel" note="All courses: views → cart → checkout → purchase">
+            <Section title={t("aistoreClicks.funnel")} note={t("aistoreClicks.funnelNote")}>
               {stats.data ? <FunnelChart funnel={stats.data.funnel} /> : <LoadingRows />}
             </Section>
-            <Section title="Daily activity" note="Events per day">
+            <Section title={t("aistoreClicks.daily")} note={t("aistoreClicks.dailyNote")}>
               {stats.data ? <DailyChart daily={stats.data.daily} range={range} /> : <LoadingRows rows={6} />}
             </Section>
-            <Section title="Top courses" note="By purchases, then views">
+            <Section title={t("aistoreClicks.topCourses")} note={t("aistoreClicks.topCoursesNote")}>
               {stats.data ? <TopCourses courses={stats.data.top_courses} /> : <LoadingRows />}
             </Section>
-            <Section title="Top searches" note="What shoppers typed into search">
+            <Section title={t("aistoreClicks.topSearches")} note={t("aistoreClicks.topSearchesNote")}>
               {stats.data ? <TopSearches searches={stats.data.top_searches} /> : <LoadingRows />}
             </Section>
           </div>
@@ -75,7 +77,8 @@ const AnalyticsPage = () => {
 }
 
 export const config = defineRouteConfig({
-  label: "Analytics",
+  label: "aistoreClicks.nav",
+  translationNs: "translation",
   icon: ChartBar,
 })
 

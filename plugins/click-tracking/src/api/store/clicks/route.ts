@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../../../modules/click-tracking"
 import type ClickTrackingModuleService from "../../../modules/click-tracking/service"
-import { CLIENT_EVENT_TYPES } from "../../../utils/event-types"
+import { CLIENT_EVENT_TYPES, PURCHASE_EVENT } from "../../../utils/event-types"
 import { clickTrackingOptions } from "../../../utils/plugin-options"
 import { assertProductsExist } from "./known-products"
 import type { StoreClicksBodyType } from "./validators"
@@ -10,13 +10,15 @@ import type { StoreClicksBodyType } from "./validators"
 /**
  * POST /store/clicks: a batch of shopper events, stored in one insert. The whole batch
  * is checked first, so a rejected batch writes nothing. When a signed-in shopper reports
- * from a session, that session's earlier anonymous events become theirs.
+ * from a session, that session's recent anonymous events become theirs.
  */
 export async function POST(req: AuthenticatedMedusaRequest<StoreClicksBodyType>, res: MedusaResponse) {
   const { events } = req.validatedBody
   const customerId = req.auth_context?.actor_id || null
 
+  // The options refuse a custom type that is a built-in one; `purchase` stays the server's alone.
   const allowed = new Set<string>([...CLIENT_EVENT_TYPES, ...(clickTrackingOptions(req.scope).customTypes ?? [])])
+  allowed.delete(PURCHASE_EVENT)
   events.forEach((event, index) => {
     if (!allowed.has(event.type)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `events[${index}].type: unknown event type "${event.type}"`)

@@ -9,7 +9,8 @@ const MAX_CLOCK_DRIFT_MS = 24 * 60 * 60 * 1000
 const ClickEventInput = z
   .object({
     type: z.string().min(1).max(64),
-    session_id: z.string().min(1).max(128).optional(),
+    // Random (a UUID: 122 random bits), so nobody can name another shopper's session and claim it.
+    session_id: z.string().uuid({ message: "session_id must be a UUID (crypto.randomUUID())" }).optional(),
     product_id: z.string().min(1).max(64).optional(),
     category_id: z.string().min(1).max(64).optional(),
     details: z

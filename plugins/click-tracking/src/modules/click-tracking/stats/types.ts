@@ -3,6 +3,10 @@ export type ClickStatsFilter = {
   to: Date
   /** Only these courses (a course, or the courses of a category). */
   productIds?: string[]
+  /** With productIds, the category they are the courses of: its own category_view events count too. */
+  categoryId?: string
+  /** The store's time zone: `daily` counts its calendar days. */
+  timeZone: string
 }
 
 export type CourseFunnel = {
@@ -17,6 +21,8 @@ export type CourseFunnel = {
 
 export type ClickStats = {
   range: { from: string; to: string }
+  /** The zone whose calendar days `daily` counts. */
+  time_zone: string
   totals: Record<string, number>
   funnel: Omit<CourseFunnel, "product_id">
   courses: CourseFunnel[]

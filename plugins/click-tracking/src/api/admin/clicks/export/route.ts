@@ -5,13 +5,16 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../../../../modules/click-tracking"
 import type ClickTrackingModuleService from "../../../../modules/click-tracking/service"
 import { csvPages } from "./csv-pages"
+import { clickTrackingOptions } from "../../../../utils/plugin-options"
+import { dayIn } from "../../../../utils/time-zone"
+import { resolveRange } from "../date-range"
 import type { AdminClickExportQueryType } from "./validators"
-
-const day = (date: Date) => date.toISOString().slice(0, 10)
 
 /** GET /admin/clicks/export?from&to (admins only, as every /admin route): raw events as CSV, streamed. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const { from, to } = req.validatedQuery as unknown as AdminClickExportQueryType
+  const { timeZone } = clickTrackingOptions(req.scope)
+  const { from, to } = resolveRange(req.validatedQuery as unknown as AdminClickExportQueryType, timeZone)
+  const day = (date: Date) => dayIn(date, timeZone)
   const clicks = req.scope.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
   res.status(200)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")

@@ -1,13 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { isOrderedRange, UNORDERED_RANGE } from "../date-range"
+import { RangeEnd } from "../date-range"
 
-/** The export is of raw events, so the range is always said: both ends, ISO dates. */
+/** The export is of raw events, so the range is always said: both ends, days or ISO date-times. */
 export const AdminClickExportQuery = z
   .object({
-    from: z.coerce.date({ error: "from must be an ISO date" }),
-    to: z.coerce.date({ error: "to must be an ISO date" }),
+    from: RangeEnd("from"),
+    to: RangeEnd("to"),
   })
   .strict()
-  .refine(isOrderedRange, UNORDERED_RANGE)
 
 export type AdminClickExportQueryType = z.infer<typeof AdminClickExportQuery>

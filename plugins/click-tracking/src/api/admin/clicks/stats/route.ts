@@ -3,11 +3,15 @@ import { Modules } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../../../../modules/click-tracking"
 import type ClickTrackingModuleService from "../../../../modules/click-tracking/service"
 import type { ClickStats } from "../../../../modules/click-tracking/stats/types"
+import { clickTrackingOptions } from "../../../../utils/plugin-options"
+import { resolveRange } from "../date-range"
 import type { AdminClickStatsQueryType } from "./validators"
 
 /** GET /admin/clicks/stats (admins only, as every /admin route): totals, funnel, daily series, tops. */
 export async function GET(req: MedusaRequest, res: MedusaResponse<ClickStats>) {
   const query = req.validatedQuery as unknown as AdminClickStatsQueryType
+  const { timeZone } = clickTrackingOptions(req.scope)
+  const range = resolveRange(query, timeZone)
   let productIds: string[] | undefined
   if (query.product_id) {
     productIds = [query.product_id]
@@ -20,6 +24,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<ClickStats>) {
   }
   const stats = await req.scope
     .resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
-    .computeStats({ from: query.from, to: query.to, productIds })
+    .computeStats({ ...range, productIds, categoryId: query.category_id, timeZone })
   res.json(stats)
 }
