@@ -81,8 +81,19 @@ medusaIntegrationTestRunner({
         .graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
       return data as Array<{ order_id: string }>
     }
+    /** The cart's order once its payment is captured: the workflow that places it has finished. */
     const orderOf = (cartId: string) =>
-      until(async () => (await ordersOfCart(cartId))[0]?.order_id, `the order of ${cartId}`)
+      until(async () => {
+        const { data } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({
+            entity: "order_cart",
+            fields: ["order_id", "order.payment_collections.payments.captured_at"],
+            filters: { cart_id: cartId },
+          })
+        const row = data[0] as { order_id: string; order?: { payment_collections?: any[] } } | undefined
+        return row?.order?.payment_collections?.[0]?.payments?.[0]?.captured_at ? row.order_id : undefined
+      }, `the paid order of ${cartId}`)
 
     /** Waits for the webhooks to be handled: every notification reached the store and its subscriber ran. */
     async function settled() {
