@@ -2,10 +2,26 @@ import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndT
 import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
 import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
 import { guardAddCourseToCart, guardCartCreationItems, guardCourseQuantityUpdate } from "./store/carts/course-cart-guards"
+import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/store/catalog",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
+    },
+    {
+      matcher: "/store/catalog/courses/:handle",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
+    },
+    {
+      matcher: "/store/catalog/owned",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreOwnedCoursesQuery, {})],
+    },
     {
       matcher: "/store/customers/me/courses",
       method: ["GET"],

@@ -1,0 +1,172 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { readEnvironment } from "../../src/config/environment"
+import { useBotApiDouble } from "../helpers/bot-api"
+import { signInitData } from "../helpers/telegram-init-data"
+import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
+
+jest.setTimeout(240_000)
+
+useBotApiDouble(19_700)
+const { botToken } = readEnvironment().telegram
+const ADMIN = { email: "catalog@aistore.test", password: "a long enough password" }
+
+type Headers = Record<string, string>
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let config: StorefrontConfig
+    let admin: { headers: Headers }
+    let nextTelegramId = 7_100_001
+
+    const store = (headers: Headers = {}) => ({ headers: { "x-publishable-api-key": config.publishable_key, ...headers } })
+    /** The response of a request that must fail. */
+    const failed = (request: Promise<unknown>) =>
+      request.then(
+        () => {
+          throw new Error("expected the request to fail")
+        },
+        (error: any) => error.response
+      )
+    const catalog = async (query = "", headers: Headers = {}) => (await api.get(`/store/catalog${query}`, store(headers))).data
+    /** What Medusa's own store API shows for the same region and locale, in the catalogue's terms. */
+    const stock = async (locale: string) => {
+      const { data } = await api.get(
+        `/store/products?limit=100&region_id=${config.region_id}&locale=${locale}` +
+          "&fields=id,handle,title,subtitle,thumbnail,*categories,*variants.calculated_price",
+        store()
+      )
+      return (data.products as any[]).map((product) => ({
+        id: product.id,
+        handle: product.handle,
+        title: product.title,
+        subtitle: product.subtitle,
+        thumbnail: product.thumbnail,
+        category_ids: product.categories.map((category: any) => category.id),
+        variant_id: product.variants[0].id,
+        price: {
+          amount: product.variants[0].calculated_price.calculated_amount,
+          original_amount: product.variants[0].calculated_price.original_amount,
+          currency_code: product.variants[0].calculated_price.currency_code,
+        },
+      }))
+    }
+    const shopperToken = async () => {
+      const id = nextTelegramId++
+      const initData = signInitData({ user: { id, first_name: `Покупатель ${id}` } }, botToken, new Date())
+      const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
+      return data.token as string
+    }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await prepareStore(container, { seed: true })
+      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
+      await createUserAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
+      })
+      const { data: login } = await api.post("/auth/user/emailpass", ADMIN)
+      admin = { headers: { authorization: `Bearer ${login.token}` } }
+      config = (await api.get("/storefront/config")).data
+    })
+
+    it("lists exactly what Medusa's store API lists: courses, order, titles and prices, in Russian and English", async () => {
+      for (const locale of ["ru-RU", "en-US"]) {
+        const body = await catalog(`?locale=${locale}`)
+        expect(body).toMatchObject({ locale, region_id: config.region_id, currency_code: "rub" })
+        const expected = await stock(locale)
+        expect(expected.length).toBe(15)
+        expect(body.courses.map(({ level, duration_hours, lessons, ...card }: any) => card)).toEqual(expected)
+        // The categories are those the courses are in, named in the locale.
+        const used = new Set(expected.flatMap((course) => course.category_ids))
+        expect(new Set(body.categories.map((category: any) => category.id))).toEqual(used)
+        const names = body.categories.map((category: any) => category.name).join(" ")
+        expect(/[а-яё]/i.test(names)).toBe(locale === "ru-RU")
+      }
+    })
+
+    it("gives each course its level, duration and lessons from the seed", async () => {
+      const course = (await catalog()).courses.find((entry: any) => entry.handle === "prompt-engineering-fundamentals")
+      expect(course).toMatchObject({ level: "beginner", duration_hours: 10, lessons: 22 })
+    })
+
+    it("serves a course page by handle with its full text and outcomes in the locale, and 404 for an unknown one", async () => {
+      const path = "/store/catalog/courses/prompt-engineering-fundamentals"
+      const russian = (await api.get(path, store())).data.course
+      const english = (await api.get(`${path}?locale=en-US`, store())).data.course
+      expect(russian.title).toMatch(/[а-яё]/i)
+      expect(russian.description).toMatch(/[а-яё]/i)
+      expect(russian.outcomes).toHaveLength(3)
+      expect(russian.outcomes[0]).toMatch(/[а-яё]/i)
+      expect(english.title).toBe("Prompt Engineering Fundamentals")
+      expect(english.outcomes[0]).toBe("Build prompts with a role, examples and an answer format")
+      expect(english.price).toEqual(russian.price)
+
+      const missing = await failed(api.get("/store/catalog/courses/no-such-course", store()))
+      expect(missing.status).toBe(404)
+      expect(missing.data).toMatchObject({ type: "not_found", message: 'Course "no-such-course" was not found' })
+    })
+
+    it("falls back to Russian for a locale the store does not offer, and finds English by language alone", async () => {
+      expect((await catalog("?locale=xx-YY")).locale).toBe("ru-RU")
+      expect((await catalog("", { "x-medusa-locale": "de-DE" })).locale).toBe("ru-RU")
+      expect((await catalog("?locale=en")).locale).toBe("en-US")
+      expect((await catalog("", { "x-medusa-locale": "en-US" })).locale).toBe("en-US")
+    })
+
+    it("refuses a bad query with a 400 that names the field", async () => {
+      const unknownParameter = await failed(api.get("/store/catalog?limit=5", store()))
+      expect(unknownParameter.status).toBe(400)
+      expect(unknownParameter.data.message).toMatch(/limit/)
+
+      const unknownRegion = await failed(api.get("/store/catalog?region_id=reg_nope", store()))
+      expect(unknownRegion.status).toBe(400)
+      expect(unknownRegion.data.message).toMatch(/region_id/)
+
+      const pageRegion = await failed(api.get("/store/catalog/courses/prompt-engineering-fundamentals?region_id=reg_nope", store()))
+      expect(pageRegion.status).toBe(400)
+      expect(pageRegion.data.message).toMatch(/region_id/)
+
+      const noKey = await failed(api.get("/store/catalog"))
+      expect(noKey.status).toBe(400)
+    })
+
+    it("answers with a strong ETag, and 304 to a client that holds it", async () => {
+      const first = await api.get("/store/catalog", store())
+      const etag = first.headers.etag as string
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+      expect(first.headers["cache-control"]).toBe("public, max-age=1")
+      const again = await api.get("/store/catalog", { ...store({ "if-none-match": etag }), validateStatus: () => true })
+      expect(again.status).toBe(304)
+      expect(again.headers.etag).toBe(etag)
+      // Another locale is another representation.
+      const english = await api.get("/store/catalog?locale=en-US", { ...store({ "if-none-match": etag }), validateStatus: () => true })
+      expect(english.status).toBe(200)
+      expect(english.headers.etag).not.toBe(etag)
+    })
+
+    it("tells a customer which courses they bought, counting orders that are not canceled", async () => {
+      const anonymous = await failed(api.get("/store/catalog/owned", store()))
+      expect(anonymous.status).toBe(401)
+
+      const token = await shopperToken()
+      const bearer = { authorization: `Bearer ${token}` }
+      expect((await api.get("/store/catalog/owned", store(bearer))).data).toEqual({ product_ids: [] })
+
+      const { order, product } = await placeCourseOrder(api as any, config, token)
+      const owned = await api.get("/store/catalog/owned", store(bearer))
+      expect(owned.data).toEqual({ product_ids: [product.id] })
+      expect(owned.headers["cache-control"]).toBe("private, no-store")
+      // Another shopper sees nothing of it.
+      expect((await api.get("/store/catalog/owned", store({ authorization: `Bearer ${await shopperToken()}` }))).data).toEqual({
+        product_ids: [],
+      })
+
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      expect((await api.get("/store/catalog/owned", store(bearer))).data).toEqual({ product_ids: [] })
+    })
+  },
+})
