@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { readEnvironment } from "./src/config/environment"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -97,6 +97,8 @@ module.exports = defineConfig({
     { resolve: "@medusajs/medusa/translation" },
     // Course delivery: private access data per course and customers' accesses (src/modules/course-access).
     { resolve: "./src/modules/course-access" },
+    // The catalogue's cache (src/modules/catalog-cache): its generation lives in Medusa's cache module (Redis with REDIS_URL).
+    { resolve: "./src/modules/catalog-cache", dependencies: [Modules.CACHE] },
     {
       resolve: "@medusajs/medusa/auth",
       options: {

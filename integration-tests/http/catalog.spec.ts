@@ -4,6 +4,8 @@ import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { readEnvironment } from "../../src/config/environment"
 import { useBotApiDouble } from "../helpers/bot-api"
 import { signInitData } from "../helpers/telegram-init-data"
+import { until } from "../helpers/until"
+import { CATALOG_CACHE_MODULE, type CatalogCacheService } from "../../src/modules/catalog-cache"
 import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
 
 jest.setTimeout(240_000)
@@ -11,6 +13,8 @@ jest.setTimeout(240_000)
 useBotApiDouble(19_700)
 const { botToken } = readEnvironment().telegram
 const ADMIN = { email: "catalog@aistore.test", password: "a long enough password" }
+/** The course the edits below are made to. */
+const EDITED = "chatgpt-for-everyday-work"
 
 type Headers = Record<string, string>
 
@@ -71,6 +75,12 @@ medusaIntegrationTestRunner({
       const { data: login } = await api.post("/auth/user/emailpass", ADMIN)
       admin = { headers: { authorization: `Bearer ${login.token}` } }
       config = (await api.get("/storefront/config")).data
+    })
+
+    // Medusa's runner restores the database from a template before each test, which no event
+    // reports: the catalogue cache starts each test empty, as after any real change.
+    beforeEach(async () => {
+      await getContainer().resolve<CatalogCacheService>(CATALOG_CACHE_MODULE).invalidate()
     })
 
     it("lists exactly what Medusa's store API lists: courses, order, titles and prices, in Russian and English", async () => {
@@ -167,6 +177,120 @@ medusaIntegrationTestRunner({
 
       await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
       expect((await api.get("/store/catalog/owned", store(bearer))).data).toEqual({ product_ids: [] })
+    })
+
+    describe("after an edit", () => {
+      type AdminProduct = { id: string; variantId: string; priceId: string; categoryId: string; price: number }
+      let edited: AdminProduct
+      const courseIn = (body: any, handle = EDITED) => body.courses.find((course: any) => course.handle === handle)
+      const cards = (body: any) => body.courses.map(({ level, duration_hours, lessons, ...card }: any) => card)
+
+      beforeAll(async () => {
+        const { data } = await api.get(
+          `/admin/products?handle=${EDITED}&fields=id,*variants,*variants.prices,*categories`,
+          admin
+        )
+        const [product] = data.products
+        const price = product.variants[0].prices.find((entry: any) => entry.currency_code === "rub")
+        edited = {
+          id: product.id,
+          variantId: product.variants[0].id,
+          priceId: price.id,
+          categoryId: product.categories[0].id,
+          price: price.amount,
+        }
+      })
+
+      it("shows a price, title, translation, category and publish status on the very next request", async () => {
+        await catalog()
+        await catalog("?locale=en-US")
+
+        await api.post(
+          `/admin/products/${edited.id}/variants/${edited.variantId}`,
+          { prices: [{ id: edited.priceId, currency_code: "rub", amount: 2222 }] },
+          admin
+        )
+        expect(courseIn(await catalog()).price).toEqual({ amount: 2222, original_amount: 2222, currency_code: "rub" })
+
+        await api.post(`/admin/products/${edited.id}`, { title: "ChatGPT на каждый день" }, admin)
+        expect(courseIn(await catalog()).title).toBe("ChatGPT на каждый день")
+
+        const { data } = await api.get(`/admin/translations?reference_id=${edited.id}&locale_code=en-US`, admin)
+        const [translation] = data.translations
+        await api.post(
+          "/admin/translations/batch",
+          { update: [{ id: translation.id, translations: { ...translation.translations, title: "ChatGPT every day" } }] },
+          admin
+        )
+        expect(courseIn(await catalog("?locale=en-US")).title).toBe("ChatGPT every day")
+
+        // Medusa emits no event for this route: the catalogue is invalidated before the admin's answer.
+        await api.post(`/admin/product-categories/${edited.categoryId}/products`, { remove: [edited.id] }, admin)
+        expect(courseIn(await catalog()).category_ids).toEqual([])
+        await api.post(`/admin/product-categories/${edited.categoryId}/products`, { add: [edited.id] }, admin)
+        expect(courseIn(await catalog()).category_ids).toEqual([edited.categoryId])
+
+        await api.post(`/admin/product-categories/${edited.categoryId}`, { name: "Нейросети на каждый день" }, admin)
+        const category = (await catalog()).categories.find((entry: any) => entry.id === edited.categoryId)
+        expect(category.name).toBe("Нейросети на каждый день")
+
+        await api.post(`/admin/products/${edited.id}`, { status: "draft" }, admin)
+        expect(courseIn(await catalog())).toBeUndefined()
+        expect((await failed(api.get(`/store/catalog/courses/${EDITED}`, store()))).status).toBe(404)
+        await api.post(`/admin/products/${edited.id}`, { status: "published" }, admin)
+        expect(courseIn(await catalog())).toBeDefined()
+
+        // And it is still exactly what Medusa's store API says.
+        expect(cards(await catalog())).toEqual(await stock("ru-RU"))
+        expect(cards(await catalog("?locale=en-US"))).toEqual(await stock("en-US"))
+      })
+
+      it("answers 304 until something changes, then the new catalogue with a new tag", async () => {
+        const { headers } = await api.get("/store/catalog", store())
+        const conditional = { ...store({ "if-none-match": headers.etag }), validateStatus: () => true }
+        expect((await api.get("/store/catalog", conditional)).status).toBe(304)
+        expect((await api.get("/store/catalog", conditional)).status).toBe(304)
+
+        await api.post(`/admin/products/${edited.id}`, { subtitle: "Письма и отчёты вдвое быстрее" }, admin)
+        const changed = await api.get("/store/catalog", conditional)
+        expect(changed.status).toBe(200)
+        expect(changed.headers.etag).not.toBe(headers.etag)
+        expect(courseIn(changed.data).subtitle).toBe("Письма и отчёты вдвое быстрее")
+      })
+
+      it("builds a cold catalogue once for 200 concurrent requests", async () => {
+        const cache = getContainer().resolve<CatalogCacheService>(CATALOG_CACHE_MODULE)
+        await cache.invalidate()
+        const before = cache.builds("catalog")
+        const responses = await Promise.all(Array.from({ length: 200 }, () => api.get("/store/catalog", store())))
+        expect(cache.builds("catalog")).toBe(before + 1)
+        expect(new Set(responses.map((response) => response.headers.etag)).size).toBe(1)
+        expect(responses.every((response) => response.status === 200)).toBe(true)
+      })
+
+      it("switches to a price list's price when the list starts, though no event marks that moment", async () => {
+        const startsAt = new Date(Date.now() + 4_000)
+        await api.post(
+          "/admin/price-lists",
+          {
+            title: "Распродажа",
+            description: "Скоро",
+            type: "sale",
+            status: "active",
+            starts_at: startsAt.toISOString(),
+            prices: [{ variant_id: edited.variantId, currency_code: "rub", amount: 1111 }],
+          },
+          admin
+        )
+        expect(courseIn(await catalog()).price.amount).toBe(edited.price)
+        const onSale = await until(async () => {
+          const course = courseIn(await catalog())
+          return course.price.amount === 1111 ? course : undefined
+        }, "the sale price")
+        expect(Date.now()).toBeGreaterThanOrEqual(startsAt.getTime())
+        expect(onSale.price).toEqual({ amount: 1111, original_amount: edited.price, currency_code: "rub" })
+        expect(cards(await catalog())).toEqual(await stock("ru-RU"))
+      })
     })
   },
 })
