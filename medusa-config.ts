@@ -97,8 +97,13 @@ module.exports = defineConfig({
     { resolve: "@medusajs/medusa/translation" },
     // Course delivery: private access data per course and customers' accesses (src/modules/course-access).
     { resolve: "./src/modules/course-access" },
-    // The catalogue's cache (src/modules/catalog-cache): its generation lives in Medusa's cache module (Redis with REDIS_URL).
-    { resolve: "./src/modules/catalog-cache", dependencies: [Modules.CACHE] },
+    // The catalogue and /store's publishable-key check served from a cache (src/modules/store-cache),
+    // its generation in Medusa's cache module (Redis with REDIS_URL), renewed by store events.
+    {
+      resolve: "./src/modules/store-cache",
+      dependencies: [Modules.CACHE],
+      options: { publishableKeyCache: env.publishableKeyCache },
+    },
     {
       resolve: "@medusajs/medusa/auth",
       options: {

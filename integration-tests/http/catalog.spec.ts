@@ -5,12 +5,12 @@ import { readEnvironment } from "../../src/config/environment"
 import { useBotApiDouble } from "../helpers/bot-api"
 import { signInitData } from "../helpers/telegram-init-data"
 import { until } from "../helpers/until"
-import { CATALOG_CACHE_MODULE, type CatalogCacheService } from "../../src/modules/catalog-cache"
+import { STORE_CACHE_MODULE, type StoreCacheService } from "../../src/modules/store-cache"
 import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
 
 jest.setTimeout(240_000)
 
-useBotApiDouble(19_700)
+useBotApiDouble(19_950)
 const { botToken } = readEnvironment().telegram
 const ADMIN = { email: "catalog@aistore.test", password: "a long enough password" }
 /** The course the edits below are made to. */
@@ -80,7 +80,7 @@ medusaIntegrationTestRunner({
     // Medusa's runner restores the database from a template before each test, which no event
     // reports: the catalogue cache starts each test empty, as after any real change.
     beforeEach(async () => {
-      await getContainer().resolve<CatalogCacheService>(CATALOG_CACHE_MODULE).invalidate()
+      await getContainer().resolve<StoreCacheService>(STORE_CACHE_MODULE).invalidate()
     })
 
     it("lists exactly what Medusa's store API lists: courses, order, titles and prices, in Russian and English", async () => {
@@ -259,7 +259,7 @@ medusaIntegrationTestRunner({
       })
 
       it("builds a cold catalogue once for 200 concurrent requests", async () => {
-        const cache = getContainer().resolve<CatalogCacheService>(CATALOG_CACHE_MODULE)
+        const cache = getContainer().resolve<StoreCacheService>(STORE_CACHE_MODULE)
         await cache.invalidate()
         const before = cache.builds("catalog")
         const responses = await Promise.all(Array.from({ length: 200 }, () => api.get("/store/catalog", store())))
@@ -290,6 +290,65 @@ medusaIntegrationTestRunner({
         expect(Date.now()).toBeGreaterThanOrEqual(startsAt.getTime())
         expect(onSale.price).toEqual({ amount: 1111, original_amount: edited.price, currency_code: "rub" })
         expect(cards(await catalog())).toEqual(await stock("ru-RU"))
+      })
+    })
+
+    describe("the publishable key check on every /store route", () => {
+      const cache = () => getContainer().resolve<StoreCacheService>(STORE_CACHE_MODULE)
+      const newKey = async () => {
+        const { data } = await api.post("/admin/api-keys", { title: "Второй канал", type: "publishable" }, admin)
+        const [channel] = await getContainer().resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { take: 1 })
+        await api.post(`/admin/api-keys/${data.api_key.id}/sales-channels`, { add: [channel.id] }, admin)
+        return { id: data.api_key.id as string, token: data.api_key.token as string, channelId: channel.id }
+      }
+      const withKey = (token: string) => ({ headers: { "x-publishable-api-key": token }, validateStatus: () => true })
+
+      it("reads a key's sales channels once, not on every request", async () => {
+        // The cache starts each test empty (see beforeEach): the first request reads the key.
+        const before = cache().builds("publishable-key")
+        for (let i = 0; i < 20; i++) {
+          expect((await api.get("/store/catalog", store())).status).toBe(200)
+        }
+        expect((await api.get("/store/product-categories", store())).status).toBe(200)
+        expect(cache().builds("publishable-key")).toBe(before + 1)
+      })
+
+      it("refuses a revoked key on the very next request, on any /store route", async () => {
+        const key = await newKey()
+        expect((await api.get("/store/catalog", withKey(key.token))).status).toBe(200)
+        expect((await api.get("/store/product-categories", withKey(key.token))).status).toBe(200)
+
+        await api.post(`/admin/api-keys/${key.id}/revoke`, {}, admin)
+        for (const path of ["/store/catalog", "/store/product-categories", "/store/products"]) {
+          const refused = await api.get(path, withKey(key.token))
+          expect(refused.status).toBe(400)
+          expect(refused.data.message).toBe("A valid publishable key is required to proceed with the request")
+        }
+        // The store's own key is untouched.
+        expect((await api.get("/store/catalog", store())).status).toBe(200)
+      })
+
+      it("follows a change of the key's sales channels on the very next request", async () => {
+        const key = await newKey()
+        expect((await api.get("/store/catalog", withKey(key.token))).data.courses).toHaveLength(15)
+        await api.post(`/admin/api-keys/${key.id}/sales-channels`, { remove: [key.channelId] }, admin)
+        const refused = await api.get("/store/catalog", withKey(key.token))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toBe("Publishable key needs to have a sales channel configured")
+      })
+
+      it("answers an unknown or missing key as Medusa does, and keeps no made-up key", async () => {
+        const before = cache().builds("publishable-key")
+        for (const token of ["pk_made_up_1", "pk_made_up_1", "pk_made_up_2"]) {
+          const refused = await api.get("/store/catalog", withKey(token))
+          expect(refused.status).toBe(400)
+          expect(refused.data.message).toBe("A valid publishable key is required to proceed with the request")
+        }
+        // Looked up each time: nothing was kept for them.
+        expect(cache().builds("publishable-key")).toBe(before + 3)
+        const missing = await api.get("/store/catalog", { validateStatus: () => true })
+        expect(missing.status).toBe(400)
+        expect(missing.data.message).toMatch(/^Publishable API key required in the request header: x-publishable-api-key/)
       })
     })
   },

@@ -1,5 +1,6 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { CATALOG_CACHE_MODULE, type CatalogCacheService } from "../modules/catalog-cache"
+import { STORE_CACHE_MODULE, type StoreCacheService } from "../modules/store-cache"
 import { type CatalogRequest, scopeKey, scopeOf } from "./catalog-scope"
 import { represent, type Representation } from "./http"
 import { loadCatalog, type CatalogScope } from "./load-catalog"
@@ -17,8 +18,10 @@ export type ServedCatalog = {
  * The catalogue a request asks for, from the cache: the store's settings and each distinct
  * catalogue (region, locale, sales channels) are built once per cache generation.
  */
-export async function serveCatalog(container: MedusaContainer, request: CatalogRequest): Promise<ServedCatalog> {
-  const view = await container.resolve<CatalogCacheService>(CATALOG_CACHE_MODULE).view()
+export async function serveCatalog(req: MedusaRequest, request: CatalogRequest): Promise<ServedCatalog> {
+  const container = req.scope
+  // The same generation the publishable-key check read for this request: one cache read per request.
+  const view = await container.resolve<StoreCacheService>(STORE_CACHE_MODULE).viewFor(req)
   const settings = await view.get("store-settings", "", async () => ({ value: await loadCatalogStoreSettings(container) }))
   const scope = scopeOf(settings, request)
   return view.get("catalog", scopeKey(scope), () => buildCatalog(container, scope))

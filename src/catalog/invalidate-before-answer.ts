@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { CATALOG_CACHE_MODULE, type CatalogCacheService } from "../modules/catalog-cache"
+import { STORE_CACHE_MODULE, type StoreCacheService } from "../modules/store-cache"
 
 /**
  * For admin routes that change the catalogue without any event (2.21.2's
@@ -11,9 +11,9 @@ export function invalidateCatalogBeforeAnswer(req: MedusaRequest, res: MedusaRes
   const answer = res.json.bind(res)
   res.json = ((body: unknown) => {
     req.scope
-      .resolve<CatalogCacheService>(CATALOG_CACHE_MODULE)
+      .resolve<StoreCacheService>(STORE_CACHE_MODULE)
       .invalidate()
-      .catch((error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Catalogue cache: invalidation failed: ${String(error)}`))
+      .catch((error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Store cache: invalidation failed: ${String(error)}`))
       .finally(() => answer(body))
     return res
   }) as MedusaResponse["json"]

@@ -5,13 +5,13 @@ const LINK_ACTIONS = ["attached", "detached"]
 const named = (prefix: string, actions: string[]) => actions.map((action) => `${prefix}.${action}`)
 
 /**
- * The module events after which a catalogue (or a publishable key's sales channels) may read
+ * The module events after which a catalogue or a publishable key's sales channels may read
  * differently: products and everything in them, prices and price lists, translations, sales
  * channels, regions, the store (default region, locales), publishable keys, and the links that
  * put products in channels, prices on variants and channels on keys. Modules emit these for
  * every write, after the transaction, whichever workflow or script made it.
  */
-export const CATALOG_EVENTS: string[] = [
+export const STORE_CACHE_EVENTS: string[] = [
   ...Object.values(ProductEvents),
   ...Object.values(PricingEvents),
   ...named("translation.translation", ACTIONS),
@@ -24,8 +24,8 @@ export const CATALOG_EVENTS: string[] = [
   ...named("LinkPublishableApiKeySalesChannel", LINK_ACTIONS),
 ]
 
-const CATALOG_EVENT_SET = new Set(CATALOG_EVENTS)
+const STORE_CACHE_EVENT_SET = new Set(STORE_CACHE_EVENTS)
 
-export function isCatalogEvent(name: string): boolean {
-  return CATALOG_EVENT_SET.has(name)
+export function isStoreCacheEvent(name: string): boolean {
+  return STORE_CACHE_EVENT_SET.has(name)
 }
