@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
 import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
 import {
@@ -7,10 +8,26 @@ import {
   guardCoursePayment,
   guardCourseQuantityUpdate,
 } from "./store/carts/course-cart-guards"
+import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
 
 export default defineMiddlewares({
   routes: [
+    {
+      matcher: "/store/catalog",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
+    },
+    {
+      matcher: "/store/catalog/courses/:handle",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
+    },
+    {
+      matcher: "/store/catalog/owned",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreOwnedCoursesQuery, {})],
+    },
     {
       matcher: "/store/customers/me/courses",
       method: ["GET"],
@@ -38,6 +55,11 @@ export default defineMiddlewares({
       middlewares: [guardCoursePayment],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
+    {
+      matcher: "/admin/product-categories/:id/products",
+      method: ["POST"],
+      middlewares: [invalidateCatalogBeforeAnswer],
+    },
     {
       matcher: "/admin/products/:id/course-access",
       method: ["GET"],

@@ -28,6 +28,8 @@ export interface StoreEnvironment {
   trustedProxies: string[]
   /** The store's time zone for click statistics (days start at its midnight). */
   clicksTimeZone: string
+  /** /store's publishable-key check from the store cache (STORE_KEY_CACHE=off keeps Medusa's own lookup). */
+  publishableKeyCache: boolean
   telegram: TelegramEnvironment
   yookassa: YookassaEnvironment
 }
@@ -186,6 +188,10 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
   if (!isTimeZone(clicksTimeZone)) {
     problems.push(`CLICKS_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${clicksTimeZone}"`)
   }
+  const keyCacheRaw = value("STORE_KEY_CACHE") ?? "on"
+  if (keyCacheRaw !== "on" && keyCacheRaw !== "off") {
+    problems.push(`STORE_KEY_CACHE must be "on" or "off", got "${keyCacheRaw}"`)
+  }
 
   const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
   if (!/^\d+:[\w-]+$/.test(botToken)) {
@@ -236,6 +242,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     trustedProxyHops,
     trustedProxies,
     clicksTimeZone,
+    publishableKeyCache: keyCacheRaw !== "off",
     telegram: {
       botToken,
       adminChatId,

@@ -7,10 +7,12 @@ import {
   Modules,
   ProductStatus,
 } from "@medusajs/framework/utils"
+import { STORE_LOCALE } from "../catalog/locale"
 import {
   createProductCategoriesWorkflow,
   createProductsWorkflow,
   createTranslationsWorkflow,
+  updateProductsWorkflow,
   updateStoresWorkflow,
   uploadFilesWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -18,7 +20,7 @@ import {
 /** Store metadata key set when the demo catalogue has been seeded completely. */
 export const DEMO_SEEDED_MARKER = "demo_catalogue_seeded_at"
 /** The store's primary content is Russian; English lives in the translation module. */
-export const PRIMARY_LOCALE = "ru-RU"
+export const PRIMARY_LOCALE = STORE_LOCALE
 export const ENGLISH_LOCALE = "en-US"
 export const ACCESS_OPTION_TITLE = "Доступ"
 export const ACCESS_OPTION_VALUE = "Полный доступ"
@@ -26,6 +28,11 @@ export const ACCESS_OPTION_VALUE = "Полный доступ"
 interface LocalizedText {
   ru: string
   en: string
+}
+
+interface LocalizedList {
+  ru: string[]
+  en: string[]
 }
 
 export interface DemoCategory {
@@ -44,6 +51,8 @@ export interface DemoCourse {
   level: string
   duration_hours: number
   lessons: number
+  /** What the shopper will learn: the course page's list. */
+  outcomes: LocalizedList
   cover: string
 }
 
@@ -86,6 +95,9 @@ export function loadDemoCatalogue(dir: string = resolveCatalogueDir()): DemoCata
     if (!Number.isFinite(course.price_rub) || course.price_rub < 0) {
       throw new Error(`Course "${course.handle}" has an invalid price_rub`)
     }
+    if (!Array.isArray(course.outcomes?.ru) || !Array.isArray(course.outcomes?.en)) {
+      throw new Error(`Course "${course.handle}" needs "outcomes" with "ru" and "en" lists`)
+    }
   }
   return catalogue
 }
@@ -104,6 +116,7 @@ function translationsEnabled(container: MedusaContainer): boolean {
  * Idempotent: a store already marked with `metadata.demo_catalogue_seeded_at` is skipped as a
  * whole; otherwise categories and products whose handle exists are left alone (so an
  * interrupted run resumes), missing English translations are added, and the marker is set last.
+ * A store seeded before courses had outcomes gets them on the next run (courses that have some keep theirs).
  */
 export async function seedDemoCatalogue(container: MedusaContainer): Promise<SeedDemoResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -118,6 +131,7 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
     throw new Error("No store found: run `medusa db:migrate` first (it creates the store)")
   }
   if (store.metadata?.[DEMO_SEEDED_MARKER]) {
+    await ensureOutcomes(container, loadDemoCatalogue())
     logger.info(
       `Demo catalogue: already seeded at ${String(store.metadata[DEMO_SEEDED_MARKER])}, skipping`
     )
@@ -212,6 +226,7 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
               level: course.level,
               duration_hours: course.duration_hours,
               lessons: course.lessons,
+              outcomes: outcomesMetadata(course),
             },
           }
         }),
@@ -251,6 +266,31 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
       (withTranslations ? `, English as ${ENGLISH_LOCALE}` : "")
   )
   return { created, skipped: false }
+}
+
+/** `metadata.outcomes`: one list per locale, as the catalogue reads them (Medusa's translations cover text fields only). */
+function outcomesMetadata(course: DemoCourse): Record<string, string[]> {
+  return { [PRIMARY_LOCALE]: course.outcomes.ru, [ENGLISH_LOCALE]: course.outcomes.en }
+}
+
+/** Gives demo courses seeded before outcomes existed their outcomes; a course that has any keeps its own. */
+async function ensureOutcomes(container: MedusaContainer, catalogue: DemoCatalogue): Promise<void> {
+  const products = await container
+    .resolve(Modules.PRODUCT)
+    .listProducts({ handle: catalogue.courses.map((course) => course.handle) }, { select: ["id", "handle", "metadata"] })
+  const courseByHandle = new Map(catalogue.courses.map((course) => [course.handle, course]))
+  const missing = products.filter((product) => !product.metadata?.outcomes && courseByHandle.has(product.handle))
+  if (!missing.length) {
+    return
+  }
+  await updateProductsWorkflow(container).run({
+    input: {
+      products: missing.map((product) => ({
+        id: product.id,
+        metadata: { ...(product.metadata ?? {}), outcomes: outcomesMetadata(courseByHandle.get(product.handle)!) },
+      })),
+    },
+  })
 }
 
 /** The store offers Russian (primary content) and English; keeps any locale already configured. */

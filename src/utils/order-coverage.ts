@@ -33,7 +33,7 @@ export const ORDER_FOR_GRANT_FIELDS = [
 ]
 
 /** Orders in these states grant nothing, however they were paid. */
-const NOT_GRANTING = new Set(["canceled", "draft"])
+export const NOT_GRANTING = new Set(["canceled", "draft"])
 
 function sum(amounts: Amounts) {
   return MathBN.sum(0, ...(amounts ?? []).flatMap((entry) => (entry ? [entry.amount] : [])))
