@@ -23,9 +23,9 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
   if (refund.status !== "succeeded") {
     return "not_succeeded"
   }
-  const payment = await client.getPayment(refund.payment_id)
-  const recorded = payment.metadata?.session_id ? await paymentOfSession(container, payment.metadata.session_id) : undefined
-  if (!recorded) {
+  const sessionId = (await client.getPayment(refund.payment_id)).metadata?.session_id
+  const recorded = sessionId ? await paymentOfSession(container, sessionId) : undefined
+  if (!sessionId || !recorded) {
     // No Medusa payment: a stale payment the plugin refunded itself.
     return "not_ours"
   }
@@ -51,7 +51,7 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     await refundPaymentWorkflow(container).run({ input })
   } catch (error) {
     // A later step may fail after the refund was recorded: keep the claim then, or it is recorded twice.
-    const after = await paymentOfSession(container, payment.metadata!.session_id!)
+    const after = await paymentOfSession(container, sessionId)
     if (!after || !medusaRefundsOf(after).some((entry) => namesYookassaRefund(entry.metadata, refund.id))) {
       await claims.releaseDashboardRefund(refund.id)
     }
