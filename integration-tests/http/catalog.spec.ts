@@ -67,7 +67,7 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       const container = getContainer()
-      await prepareStore(container, { seed: true })
+      await prepareStore(container, { seed: true, manualPayments: true })
       const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
       await createUserAccountWorkflow(container).run({
         input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },

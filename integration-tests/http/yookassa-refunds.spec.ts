@@ -93,12 +93,25 @@ medusaIntegrationTestRunner({
       return data.order.payment_collections[0].payments[0].refunds
     }
 
+    async function widgetRefunds(orderId: string): Promise<Array<{ id: string; source: string }>> {
+      const { data } = await api.get(`/admin/orders/${orderId}/yookassa`, admin)
+      return data.payments[0].refunds
+    }
+
     /** What the subscriber did with each copy of a refund's notification, once `copies` were handled. */
     const outcomesOf = (yookassaRefundId: string) =>
       outcomes.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith(`Yookassa refund ${yookassaRefundId}:`)).map((message) => message.split(": ")[1])
 
-    const refundCreations = (since: number) =>
-      yookassa.sandbox().requests.slice(since).filter((request) => request.method === "POST" && request.path === "/v3/refunds")
+    /** The refunds asked of Yookassa for one payment since request number `since`. */
+    const refundCreations = (since: number, yookassaPaymentId: string) =>
+      yookassa.sandbox().requests
+        .slice(since)
+        .filter(
+          (request) =>
+            request.method === "POST" &&
+            request.path === "/v3/refunds" &&
+            (request.body as { payment_id?: string } | undefined)?.payment_id === yookassaPaymentId
+        )
 
     it("a partial refund's receipt names the course refunded", async () => {
       const { paymentId, yookassaPaymentId } = await paidOrder()
@@ -115,7 +128,7 @@ medusaIntegrationTestRunner({
       // A double click: the second arrives while Yookassa's answer to the first is still on its way.
       yookassa.sandbox().faults.slowNext(1, 1_500, { method: "POST", path: /^\/v3\/refunds$/ })
       const first = refund(paymentId, 100)
-      await until(() => (refundCreations(before).some((request) => request.status === 200) ? true : undefined), "the first refund at Yookassa")
+      await until(() => (refundCreations(before, yookassaPaymentId).some((request) => request.status === 200) ? true : undefined), "the first refund at Yookassa")
       await Promise.all([first, refund(paymentId, 100)])
 
       const recorded = await medusaRefunds(orderId)
@@ -123,7 +136,7 @@ medusaIntegrationTestRunner({
       const made = yookassa.sandbox().refunds(yookassaPaymentId)
       expect(made.map((entry) => entry.amount.value)).toEqual(["100.00", "100.00"])
       // Each Yookassa refund was made under its own Medusa refund's id.
-      expect(refundCreations(before).map((request) => request.idempotenceKey).sort()).toEqual(recorded.map((entry) => entry.id).sort())
+      expect(refundCreations(before, yookassaPaymentId).map((request) => request.idempotenceKey).sort()).toEqual(recorded.map((entry) => entry.id).sort())
 
       // Their refund.succeeded notifications are known as Medusa's own: nothing more is recorded.
       await yookassa.sandbox().flushNotifications()
@@ -132,6 +145,8 @@ medusaIntegrationTestRunner({
         expect(outcomesOf(entry.id)).toEqual(["medusa_refund"])
       }
       expect(await medusaRefunds(orderId)).toHaveLength(2)
+      // The order page's widget tells both apart as the admin's, whichever of the two saved last.
+      expect((await widgetRefunds(orderId)).map((entry) => entry.source)).toEqual(["medusa", "medusa"])
     })
 
     it("the same dashboard refund notified five times at once is recorded once", async () => {
@@ -171,8 +186,12 @@ medusaIntegrationTestRunner({
       const recorded = await medusaRefunds(orderId)
       expect(recorded.map((entry) => entry.amount)).toEqual([100, 100])
       const adminRefund = recorded.find((entry) => !entry.note)!
-      expect(refundCreations(before).map((request) => request.idempotenceKey)).toEqual([adminRefund.id])
+      expect(refundCreations(before, yookassaPaymentId).map((request) => request.idempotenceKey)).toEqual([adminRefund.id])
       expect(recorded.filter((entry) => entry.note === `Refund ${dashboard.id} made in Yookassa's dashboard`)).toHaveLength(1)
+      expect(Object.fromEntries((await widgetRefunds(orderId)).map((entry) => [entry.id, entry.source]))).toEqual({
+        [dashboard.id]: "yookassa",
+        [ownRefund.id]: "medusa",
+      })
     })
   },
 })

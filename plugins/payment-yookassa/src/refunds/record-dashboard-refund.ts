@@ -24,6 +24,7 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
   if (refund.status !== "succeeded") {
     return "not_succeeded"
   }
+<<<<<<< HEAD
   const payment = await client.getPayment(refund.payment_id)
   const sessionId = payment.metadata?.session_id
   let recorded = sessionId ? await paymentOfSession(container, sessionId) : undefined
@@ -33,6 +34,11 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     recorded = await paymentOfSession(container, sessionId)
   }
   if (!recorded) {
+=======
+  const sessionId = (await client.getPayment(refund.payment_id)).metadata?.session_id
+  const recorded = sessionId ? await paymentOfSession(container, sessionId) : undefined
+  if (!sessionId || !recorded) {
+>>>>>>> money2
     // No Medusa payment: a stale payment the plugin refunded itself.
     return "not_ours"
   }
@@ -58,7 +64,7 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     await refundPaymentWorkflow(container).run({ input })
   } catch (error) {
     // A later step may fail after the refund was recorded: keep the claim then, or it is recorded twice.
-    const after = await paymentOfSession(container, payment.metadata!.session_id!)
+    const after = await paymentOfSession(container, sessionId)
     if (!after || !medusaRefundsOf(after).some((entry) => namesYookassaRefund(entry.metadata, refund.id))) {
       await claims.releaseDashboardRefund(refund.id)
     }

@@ -2,13 +2,21 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { PROVIDER_ID } from "../../../../../options"
 import { yookassaPlugin } from "../../../../../plugin-services"
+import { isMedusaRefund } from "../../../../../providers/yookassa/refunds"
 import type { YookassaSessionData } from "../../../../../providers/yookassa/session-data"
 import type { AdminYookassaPayment } from "../../../../../types/admin"
 
 type OrderRow = {
   id: string
   payment_collections?: Array<{
-    payments?: Array<{ id: string; provider_id: string; amount: number; captured_at?: string | null; data: YookassaSessionData | null }> | null
+    payments?: Array<{
+      id: string
+      provider_id: string
+      amount: number
+      captured_at?: string | null
+      data: YookassaSessionData | null
+      refunds?: Array<{ id: string } | null> | null
+    }> | null
   }> | null
 }
 
@@ -28,6 +36,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
       "payment_collections.payments.amount",
       "payment_collections.payments.captured_at",
       "payment_collections.payments.data",
+      "payment_collections.payments.refunds.id",
     ],
     filters: { id: req.params.id },
   })
@@ -57,7 +66,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
       }
       try {
         const [current, refunds] = await Promise.all([client.getPayment(data.id!), client.listRefunds(data.id!)])
-        const source = new Map(base.refunds.map((refund) => [refund.id, refund.source]))
+        // Told apart by what Yookassa says (Medusa's refunds name themselves), not by the stored list,
+        // which two refunds saved at the same moment can each overwrite.
+        const medusaRefundIds = (payment.refunds ?? []).flatMap((refund) => (refund ? [refund.id] : []))
         return {
           ...base,
           status: current.status,
@@ -69,7 +80,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
             amount: refund.amount.value,
             status: refund.status,
             created_at: refund.created_at,
-            source: source.get(refund.id) ?? "yookassa",
+            source: isMedusaRefund(refund, medusaRefundIds) ? "medusa" : "yookassa",
           })),
           live: true,
         }
