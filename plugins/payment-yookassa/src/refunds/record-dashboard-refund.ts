@@ -24,7 +24,6 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
   if (refund.status !== "succeeded") {
     return "not_succeeded"
   }
-<<<<<<< HEAD
   const payment = await client.getPayment(refund.payment_id)
   const sessionId = payment.metadata?.session_id
   let recorded = sessionId ? await paymentOfSession(container, sessionId) : undefined
@@ -33,12 +32,7 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     await settleYookassaPayment(container, payment.id)
     recorded = await paymentOfSession(container, sessionId)
   }
-  if (!recorded) {
-=======
-  const sessionId = (await client.getPayment(refund.payment_id)).metadata?.session_id
-  const recorded = sessionId ? await paymentOfSession(container, sessionId) : undefined
   if (!sessionId || !recorded) {
->>>>>>> money2
     // No Medusa payment: a stale payment the plugin refunded itself.
     return "not_ours"
   }
