@@ -142,6 +142,13 @@ medusaIntegrationTestRunner({
 
       const noKey = await failed(api.get("/store/catalog"))
       expect(noKey.status).toBe(400)
+
+      // Medusa's own locale middleware would leave these requests without any answer.
+      for (const query of ["?locale=en-US&locale=ru-RU", "?locale[x]=1"]) {
+        const twoLocales = await failed(api.get(`/store/catalog${query}`, store()))
+        expect(twoLocales.status).toBe(400)
+        expect(twoLocales.data.message).toMatch(/^locale: /)
+      }
     })
 
     it("answers with a strong ETag, and 304 to a client that holds it", async () => {
