@@ -64,8 +64,17 @@ async function settleLiveYookassaSessions(container: MedusaContainer, collection
     filters: { payment_collection_id: collectionId, provider_id: PROVIDER_ID, status: ["pending", "authorized"] },
   })
   for (const session of data as Array<{ data?: { id?: string } | null }>) {
-    if (session.data?.id) {
+    if (!session.data?.id) {
+      continue
+    }
+    try {
       await settleYookassaPayment(container, session.data.id)
+    } catch (error) {
+      // Yookassa unreachable: start the new session anyway; if the old one was paid, the
+      // reconciliation job settles it (its session is gone, so it is given back).
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`Yookassa payment ${session.data.id} could not be settled before a new session: ${String(error)}`)
     }
   }
 }
