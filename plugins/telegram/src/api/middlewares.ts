@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { buildStarsSessionData } from "./store/payment-collections/build-stars-session-data"
 
 export default defineMiddlewares({
   routes: [
@@ -8,6 +9,11 @@ export default defineMiddlewares({
       matcher: "/hooks/telegram",
       method: ["POST"],
       bodyParser: false,
+    },
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [buildStarsSessionData],
     },
   ],
 })
