@@ -309,6 +309,14 @@ medusaIntegrationTestRunner({
         const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, { headers: adminHeaders })
         expect(data.order.payment_collections[0].payments[0].refunds.map((refund: any) => refund.amount)).toEqual([order.total])
 
+        // The order widget's route shows the charge, its payer and the refund; shoppers get nothing from it.
+        const { data: widget } = await api.get(`/admin/orders/${order.id}/telegram-stars`, { headers: adminHeaders })
+        expect(widget.payments).toEqual([
+          expect.objectContaining({ payment_id: payment.id, telegram_payment_charge_id: chargeId, payer_user_id: SHOPPER, refunded_at: expect.any(String) }),
+        ])
+        const anonymous = await api.get(`/admin/orders/${order.id}/telegram-stars`).catch((error: any) => error.response)
+        expect(anonymous.status).toBe(401)
+
         // A second refund has nothing left to take.
         const again = await api
           .post(`/admin/payments/${payment.id}/refund`, { amount: order.total }, { headers: adminHeaders })
