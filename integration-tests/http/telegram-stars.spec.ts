@@ -156,6 +156,15 @@ medusaIntegrationTestRunner({
       )
       expect(message.text).toContain("Telegram Stars")
 
+      // A second tap on Pay is refused with the order's name, and no money moves.
+      const { data: cart } = await api.get(`/store/carts/${cartId}?fields=payment_collection.id`, { headers })
+      const again = await api
+        .post(`/store/payment-collections/${cart.cart.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+        .catch((error: any) => error.response)
+      expect(again.status).toBe(400)
+      expect(again.data.message).toContain(orders[0].order_id)
+      expect(bot.api().stars.invoices.size).toBe(1)
+
       // The shopper's app completing afterwards gets the same order.
       const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
       expect(completed.order.id).toBe(orders[0].order_id)
