@@ -56,6 +56,13 @@ const yookassaOptions = {
   },
 }
 
+/** One set of Telegram Stars options: the plugin (update route, job) and its provider read the same. */
+const starsOptions = {
+  botToken: env.telegram.botToken,
+  apiRoot: env.telegram.apiRoot,
+  rubPerStar: env.telegram.starsRubRate,
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.databaseUrl,
@@ -90,6 +97,7 @@ module.exports = defineConfig({
         adminUrl: `${env.backendUrl}/app`,
         webhookSecret: env.telegram.webhookSecret,
         miniAppUrl: env.telegram.miniAppUrl,
+        stars: starsOptions,
       },
     },
     {
@@ -130,6 +138,8 @@ module.exports = defineConfig({
       options: {
         providers: [
           { resolve: "@aistore/medusa-payment-yookassa/providers/yookassa", id: "yookassa", options: yookassaOptions },
+          // Which of them the region offers is PAYMENT_METHODS (src/migration-scripts/sync-payment-methods.ts).
+          { resolve: "@aistore/medusa-telegram/providers/telegram-stars", id: "telegram-stars", options: starsOptions },
         ],
       },
     },

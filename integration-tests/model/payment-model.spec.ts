@@ -7,6 +7,8 @@ import { readEnvironment } from "../../src/config/environment"
 import { yookassaPlugin } from "../../plugins/payment-yookassa/src/plugin-services"
 import { recordLostRefunds } from "../../plugins/payment-yookassa/src/reconciliation/reconcile-yookassa-payments"
 import { settleYookassaPayment } from "../../plugins/payment-yookassa/src/settlement/settle-yookassa-payment"
+import { reconcileStarsPayments } from "../../plugins/telegram/src/stars/reconciliation/reconcile-stars-payments"
+import { useBotApiDouble } from "../helpers/bot-api"
 import { signInitData } from "../helpers/telegram-init-data"
 import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
@@ -19,7 +21,9 @@ const RUNS = Number(process.env.PAYMENT_MODEL_RUNS ?? 200)
 const SEED = Number(process.env.PAYMENT_MODEL_SEED ?? Date.now() % 2 ** 31)
 const ADMIN = { email: "model@aistore.test", password: "a model merchant's password" }
 const yookassa = useYookassaSandbox(19_750)
-const { botToken } = readEnvironment().telegram
+const STARS = "pp_telegram-stars_telegram-stars"
+const bot = useBotApiDouble(19_900)
+const { botToken, webhookSecret } = readEnvironment().telegram
 
 type Api = {
   get: (url: string, config?: object) => Promise<{ status: number; data: any }>
@@ -27,13 +31,21 @@ type Api = {
 }
 
 /** One shopper's world in a run: two carts holding the same course, the payments started for them. */
-type Real = { token: string; carts: Array<{ cartId: string; collectionId: string }>; payments: string[] }
+type Real = {
+  token: string
+  carts: Array<{ cartId: string; collectionId: string }>
+  payments: string[]
+  /** Telegram Stars: the shopper's Telegram id, the invoice links made, the charges paid (with their update). */
+  telegramId: number
+  invoices: string[]
+  charges: Array<{ id: string; update: object }>
+}
 /** The model only tracks what the commands' preconditions need. */
-type Model = { sessions: number }
+type Model = { sessions: number; invoices: number; charges: number }
 
 /**
- * Model-based test of the money path: random interleavings of what Yookassa, the shopper,
- * the merchant and the jobs do to one course bought in two carts, then the money rules of
+ * Model-based test of the money path: random interleavings of what Yookassa, Telegram (Stars),
+ * the shopper, the merchant and the jobs do to one course bought in two carts, then the money rules of
  * DESIGN.md checked on what Yookassa and Medusa hold. One server for every run.
  */
 medusaIntegrationTestRunner({
@@ -44,6 +56,7 @@ medusaIntegrationTestRunner({
     let variantIds: string[]
     let admin: Record<string, string>
     let nextTelegramId = 8_500_001
+    let webhookUrl: string
     const http = api as unknown as Api
 
     beforeAll(async () => {
@@ -51,6 +64,7 @@ medusaIntegrationTestRunner({
       await prepareStore(container, { seed: true })
       const baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
       yookassa.sandbox().setWebhookUrl(`${baseUrl}/hooks/payment/yookassa_yookassa`)
+      webhookUrl = `${baseUrl}/hooks/telegram`
       config = (await http.get("/storefront/config")).data
       const { data } = await http.get(`/store/products?limit=8&region_id=${config.region_id}&fields=id,*variants`, store())
       variantIds = data.products.map((product: any) => product.variants[0].id)
@@ -87,7 +101,7 @@ medusaIntegrationTestRunner({
         const { data: collection } = await http.post("/store/payment-collections", { cart_id: data.cart.id }, store(token))
         carts.push({ cartId: data.cart.id, collectionId: collection.payment_collection.id })
       }
-      return { token, carts, payments: [] }
+      return { token, carts, payments: [], telegramId: id, invoices: [], charges: [] }
     }
 
     async function ordersOf(real: Real) {
@@ -214,7 +228,57 @@ medusaIntegrationTestRunner({
       toString: () => `dashboardRefund(${which})`,
     })
 
+    // Telegram Stars: the shopper pays an invoice (Telegram delivers the update 0, 1 or 2 times),
+    // Telegram delivers an update again later, the Stars reconciliation job runs.
+    const startStarsSession = (cart: number) => ({
+      check: () => true,
+      run: async (model: Model, real: Real) => {
+        const response = await request(
+          http.post(`/store/payment-collections/${real.carts[cart].collectionId}/payment-sessions`, { provider_id: STARS }, store(real.token))
+        )
+        const session = response.data.payment_collection?.payment_sessions?.find((entry: any) => entry.provider_id === STARS)
+        if (response.status === 200 && session?.data?.invoice_link) {
+          real.invoices.push(session.data.invoice_link)
+          model.invoices++
+        }
+      },
+      toString: () => `startStarsSession(${cart})`,
+    })
+    const payStars = (which: number, deliveries: number) => ({
+      check: (model: Model) => model.invoices > 0,
+      run: async (model: Model, real: Real) => {
+        const link = real.invoices[which % real.invoices.length]
+        const paid = await bot.api().payInvoice({ url: webhookUrl, secret: webhookSecret }, { link, userId: real.telegramId, deliveries })
+        if (paid.transaction && paid.update) {
+          real.charges.push({ id: paid.transaction.id, update: paid.update })
+          model.charges++
+        }
+      },
+      toString: () => `payStars(${which}, deliveries ${deliveries})`,
+    })
+    const redeliverStars = (which: number) => ({
+      check: (model: Model) => model.charges > 0,
+      run: async (_model: Model, real: Real) => {
+        const status = await bot.api().sendUpdate({ url: webhookUrl, secret: webhookSecret }, real.charges[which % real.charges.length].update)
+        if (status !== 200) {
+          throw new Error(`the bot's webhook answered ${status}`)
+        }
+      },
+      toString: () => `redeliverStars(${which})`,
+    })
+    const reconcileStars = () => ({
+      check: (model: Model) => model.invoices > 0,
+      run: async () => {
+        await reconcileStarsPayments(getContainer())
+      },
+      toString: () => "reconcileStars",
+    })
+
     const commands = [
+      fc.integer({ min: 0, max: 1 }).map(startStarsSession),
+      fc.tuple(fc.nat(5), fc.integer({ min: 0, max: 2 })).map(([which, deliveries]) => payStars(which, deliveries)),
+      fc.nat(5).map(redeliverStars),
+      fc.constant(null).map(reconcileStars),
       fc.integer({ min: 0, max: 1 }).map(startSession),
       fc.nat(5).map(pay),
       fc.nat(5).map(pay),
@@ -267,10 +331,45 @@ medusaIntegrationTestRunner({
           problems.push(`Yookassa payment ${id} belongs to no order and was refunded ${yookassa.sandbox().refunds(id).length} times`)
         }
       }
+      problems.push(...starsProblems(real, orders))
       if (orders.filter((order) => order.status !== "canceled").length > 1) {
         problems.push(`one course was sold twice: orders ${orders.map((order) => order.id).join(", ")}`)
       }
       problems.push(...(await accessProblems(orders)))
+      return problems
+    }
+
+    /**
+     * Every Stars charge Telegram took is captured into exactly one order or refunded, and
+     * refunded at most once; Telegram's refund and Medusa's books agree.
+     */
+    function starsProblems(real: Real, orders: any[]): string[] {
+      const problems: string[] = []
+      const owners = new Map<string, any[]>()
+      for (const order of orders) {
+        for (const payment of paymentsOf(order)) {
+          const charge = payment.data?.telegram_payment_charge_id
+          if (charge) {
+            owners.set(charge, [...(owners.get(charge) ?? []), payment])
+          }
+        }
+      }
+      for (const { id } of real.charges) {
+        const owning = owners.get(id) ?? []
+        const refunds = bot.api().stars.transactions.filter((entry) => entry.id === id && entry.receiver).length
+        if (owning.length > 1) {
+          problems.push(`Stars charge ${id} is captured into ${owning.length} orders`)
+        }
+        if (refunds > 1) {
+          problems.push(`Stars charge ${id} was refunded ${refunds} times`)
+        }
+        if (!owning.length && refunds === 0) {
+          problems.push(`Stars charge ${id} belongs to no order and was not given back`)
+        }
+        if (owning.length === 1 && MathBN.gt(total(owning[0].refunds), 0) !== refunds > 0) {
+          problems.push(`Stars charge ${id}: Medusa records ${total(owning[0].refunds)} refunded, Telegram ${refunds} refunds`)
+        }
+      }
       return problems
     }
 
@@ -299,16 +398,19 @@ medusaIntegrationTestRunner({
       yookassa.sandbox().faults.reset()
       await yookassa.sandbox().flushNotifications()
       await runReconciliation(real)
+      await reconcileStarsPayments(getContainer())
     }
 
     it(`keeps the money rules over ${RUNS} random interleavings (seed ${SEED})`, async () => {
       process.stdout.write(`payment model: ${RUNS} runs, seed ${SEED} (PAYMENT_MODEL_SEED=${SEED} repeats them)\n`)
       let run = 0
+      let starsCharges = 0
       await fc.assert(
         fc.asyncProperty(fc.commands(commands, { maxCommands: 10 }), async (scenario) => {
           const real = await newWorld(run++)
-          await fc.asyncModelRun(() => ({ model: { sessions: 0 }, real }), scenario)
+          await fc.asyncModelRun(() => ({ model: { sessions: 0, invoices: 0, charges: 0 }, real }), scenario)
           await settleEverything(real)
+          starsCharges += real.charges.length
           let last: string[] = []
           await until(
             async () => {
@@ -323,6 +425,9 @@ medusaIntegrationTestRunner({
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true }
       )
+      process.stdout.write(`payment model: ${starsCharges} Telegram Stars charges taken\n`)
+      // The interleavings reached Stars payments, not only their preconditions.
+      expect(starsCharges).toBeGreaterThan(0)
     })
   },
 })

@@ -112,6 +112,11 @@ describe("the production server package", () => {
       publishable_key: expect.stringMatching(/^pk_/),
       region_id: expect.stringMatching(/^reg_/),
       currency_code: "rub",
+      payment_methods: [
+        { id: "yookassa", provider_id: "pp_yookassa_yookassa" },
+        { id: "stars", provider_id: "pp_telegram-stars_telegram-stars" },
+      ],
+      stars_rub_rate: expect.any(Number),
     })
   })
 })

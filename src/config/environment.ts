@@ -32,6 +32,16 @@ export interface StoreEnvironment {
   publishableKeyCache: boolean
   telegram: TelegramEnvironment
   yookassa: YookassaEnvironment
+  /** The payment methods the region offers, in the Mini App's order. */
+  paymentMethods: PaymentMethod[]
+}
+
+export type PaymentMethod = "yookassa" | "stars"
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ["yookassa", "stars"]
+/** Medusa's provider id of each payment method. */
+export const PAYMENT_PROVIDER_IDS: Record<PaymentMethod, string> = {
+  yookassa: "pp_yookassa_yookassa",
+  stars: "pp_telegram-stars_telegram-stars",
 }
 
 export interface YookassaEnvironment {
@@ -64,6 +74,8 @@ export interface TelegramEnvironment {
   webhookSecret: string
   /** The Mini App's public URL: what the bot's /start button and menu button open. */
   miniAppUrl: string
+  /** Roubles per Telegram Star: a cart's Stars price is its RUB total divided by it, rounded up. */
+  starsRubRate: number
 }
 
 /** Port the embedded PostgreSQL of local mode listens on. */
@@ -221,6 +233,26 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TELEGRAM_INIT_DATA_MAX_AGE must be a whole number of seconds, at least 60, got "${maxAgeRaw}"`)
   }
 
+  const starsRateRaw = value("TELEGRAM_STARS_RUB_RATE") ?? "1.6"
+  const starsRubRate = Number(starsRateRaw)
+  if (!Number.isFinite(starsRubRate) || starsRubRate <= 0 || starsRubRate > 1_000_000) {
+    problems.push(`TELEGRAM_STARS_RUB_RATE must be a positive number of roubles per Star, got "${starsRateRaw}"`)
+  }
+  const methodsRaw = (value("PAYMENT_METHODS") ?? PAYMENT_METHODS.join(","))
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  const paymentMethods = [...new Set(methodsRaw)].filter((entry): entry is PaymentMethod => {
+    if (PAYMENT_METHODS.includes(entry as PaymentMethod)) {
+      return true
+    }
+    problems.push(`PAYMENT_METHODS must list some of ${PAYMENT_METHODS.join(", ")}, got "${entry}"`)
+    return false
+  })
+  if (!methodsRaw.length) {
+    problems.push(`PAYMENT_METHODS must list at least one of ${PAYMENT_METHODS.join(", ")}`)
+  }
+
   const yookassa = readYookassa({ isProduction, problems, value, required, url, miniAppUrl })
 
   if (problems.length) {
@@ -251,8 +283,10 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
       initDataMaxAgeSeconds,
       webhookSecret,
       miniAppUrl,
+      starsRubRate,
     },
     yookassa,
+    paymentMethods,
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { enabledPaymentProviders } from "./sync-payment-methods"
 import {
   createApiKeysWorkflow,
   createDefaultsWorkflow,
@@ -15,10 +16,11 @@ export const STORE_COUNTRY = "ru"
 export const REGION_NAME = "Россия"
 export const PUBLISHABLE_KEY_TITLE = "AI Store Mini App"
 /**
- * Gateways only: Medusa completes a cart with a total of 0 (free courses, 100% promotions)
- * without any payment session, and the system provider would authorize any amount.
+ * Gateways only (those PAYMENT_METHODS enables): Medusa completes a cart with a total of 0
+ * (free courses, 100% promotions) without any payment session, and the system provider would
+ * authorize any amount.
  */
-export const REGION_PAYMENT_PROVIDERS = ["pp_yookassa_yookassa"]
+export const REGION_PAYMENT_PROVIDERS = enabledPaymentProviders()
 
 /**
  * What every deployment needs before a shopper can buy: the store in roubles,

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { refuseOtherTelegramAuthRoutes } from "./utils/refuse-other-telegram-auth-routes"
 import { refuseTelegramMetadata } from "./utils/refuse-telegram-metadata"
+import { buildStarsSessionData } from "./store/payment-collections/build-stars-session-data"
 
 export default defineMiddlewares({
   routes: [
@@ -31,6 +32,11 @@ export default defineMiddlewares({
       matcher: "/store/customers",
       method: ["POST"],
       middlewares: [refuseTelegramMetadata],
+    },
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [buildStarsSessionData],
     },
   ],
 })

@@ -29,6 +29,7 @@ export type OrderForMerchant = {
 
 const PAYMENT_METHODS: Record<string, string> = {
   pp_yookassa_yookassa: "ЮKassa",
+  "pp_telegram-stars_telegram-stars": "Telegram Stars",
   pp_system_default: "системный провайдер (без платёжного шлюза)",
 }
 

@@ -8,9 +8,13 @@ import {
   type MethodHandler,
 } from "./bot-api/methods"
 import { BadRequest, readRequestParams } from "./bot-api/request-params"
+import { createStarsState, type StarsState } from "./bot-api/stars"
+import { deliver, payInvoice, type PayInvoiceInput, type PayInvoiceResult, type StoreWebhook } from "./bot-api/stars-shopper"
 
 export { BotApiError, DEFAULT_METHODS } from "./bot-api/methods"
 export type { DeliveredMessage, MethodContext, MethodHandler } from "./bot-api/methods"
+export type { DoubleInvoice, DoubleStarTransaction, StarsState } from "./bot-api/stars"
+export type { PayInvoiceInput, PayInvoiceResult, StoreWebhook } from "./bot-api/stars-shopper"
 
 /**
  * A stand-in for Telegram's Bot API, for tests and for local mode: a small `node:http`
@@ -76,11 +80,17 @@ export type BotApiDouble = {
   calls: BotApiCall[]
   /** Messages accepted by `sendMessage`, in order. */
   delivered: DeliveredMessage[]
+  /** Invoices, Star transactions and pre-checkout answers. */
+  stars: StarsState
+  /** Plays a shopper paying an invoice: pre-checkout query, then successful_payment, to `webhook`. */
+  payInvoice(webhook: StoreWebhook, input: PayInvoiceInput): Promise<PayInvoiceResult>
+  /** Sends an update to the store's webhook as Telegram would; answers the HTTP status. */
+  sendUpdate(webhook: StoreWebhook, update: object): Promise<number>
   /** Answers the next `times` calls (matching `filter`) with `failure`. */
   failNext(failure: ScriptedFailure & FailureFilter, times?: number): void
   /** Resolves once `count` calls have arrived; rejects after `timeoutMs` (default 5,000). */
   waitForCalls(count: number, options?: { timeoutMs?: number }): Promise<BotApiCall[]>
-  /** Forgets calls, deliveries and scripted failures. */
+  /** Forgets calls, deliveries, scripted failures, invoices and Star transactions. */
   reset(): void
   /** Closes the server, cutting any hanging request. */
   stop(): Promise<void>
@@ -236,10 +246,14 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
 
   let stopped: Promise<void> | undefined
+  let nextUpdateId = 900_000
   return {
     url,
     calls,
     delivered: state.delivered,
+    stars: state.stars,
+    payInvoice: (webhook, input) => payInvoice(state.stars, webhook, () => nextUpdateId++, input),
+    sendUpdate: deliver,
     failNext(failure, times = 1) {
       for (let i = 0; i < times; i++) {
         scripted.push(failure)
@@ -262,6 +276,7 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
     reset() {
       calls.length = 0
       state.delivered.length = 0
+      Object.assign(state.stars, createStarsState())
       scripted.length = 0
     },
     stop() {

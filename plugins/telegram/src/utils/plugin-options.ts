@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { StarsOptionsInput } from "../stars/options"
 
 export const PLUGIN_NAME = "@aistore/medusa-telegram"
 
@@ -15,6 +16,8 @@ export type TelegramPluginOptions = {
   webhookSecret?: string
   /** The Mini App's public URL: what /start's button opens. */
   miniAppUrl?: string
+  /** Telegram Stars payments: the same options the `telegram-stars` payment provider gets. */
+  stars?: StarsOptionsInput
 }
 
 export function telegramPluginOptions(container: MedusaContainer): TelegramPluginOptions {

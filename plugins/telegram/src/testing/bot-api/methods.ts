@@ -1,15 +1,8 @@
+import { BotApiError } from "./errors"
+import { createStarsState, STARS_METHODS, type StarsState } from "./stars"
 import { parseTelegramHtml } from "./telegram-html"
 
-/** A Bot API error answer: the handler throws it, the double answers `{ ok: false, ... }`. */
-export class BotApiError extends Error {
-  constructor(
-    readonly errorCode: number,
-    readonly description: string,
-    readonly parameters?: { retry_after?: number; migrate_to_chat_id?: number }
-  ) {
-    super(`${errorCode}: ${description}`)
-  }
-}
+export { BotApiError } from "./errors"
 
 /** A message the double accepted (and, in local mode, logged). */
 export type DeliveredMessage = {
@@ -31,6 +24,8 @@ export type BotApiState = {
   nextInviteLink: number
   /** The chat of each link createChatInviteLink made: only that chat's link can be revoked. */
   inviteLinks: Map<string, number | string>
+  /** Invoices, Star transactions and pre-checkout answers (./stars.ts). */
+  stars: StarsState
 }
 
 export type MethodContext = {
@@ -48,6 +43,7 @@ export function createState(): BotApiState {
     nextMessageId: new Map(),
     nextInviteLink: 1,
     inviteLinks: new Map(),
+    stars: createStarsState(),
   }
 }
 
@@ -180,10 +176,10 @@ export const DEFAULT_METHODS: Record<string, MethodHandler> = {
   setMyShortDescription: accepted,
   sendChatAction: accepted,
   answerCallbackQuery: accepted,
-  answerPreCheckoutQuery: accepted,
   approveChatJoinRequest: accepted,
   declineChatJoinRequest: accepted,
   revokeChatInviteLink,
+  ...STARS_METHODS,
   banChatMember: memberChange,
   unbanChatMember: memberChange,
   createChatInviteLink: (params, { token, state }) => {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TELEGRAM_UPDATE_EVENT, TelegramUpdateSchema } from "../../../bot/telegram-update"
+import { handleStarsUpdate } from "../../../stars/handle-stars-update"
 import { telegramPluginOptions } from "../../../utils/plugin-options"
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token"
@@ -9,8 +10,9 @@ const MAX_UPDATE_BYTES = 1024 * 1024
 
 /**
  * POST /hooks/telegram: the bot's webhook. Only Telegram knows the secret it was given
- * by `setWebhook`, so a request without it gets 401. A verified update is answered 200
- * at once and emitted as `telegram.update_received`: handlers are subscribers, so any
+ * by `setWebhook`, so a request without it gets 401. Stars payments in a verified update are
+ * handled in this request (handleStarsUpdate); every verified update is then answered 200
+ * and emitted as `telegram.update_received`: handlers are subscribers, so any
  * plugin can add one. A malformed update is dropped with 200, or Telegram would resend
  * it forever.
  */
@@ -29,6 +31,8 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     return
   }
 
+  // Payments are answered here: Telegram waits at most 10 s for a pre-checkout answer.
+  await handleStarsUpdate(req.scope, update.data)
   await req.scope.resolve(Modules.EVENT_BUS).emit({ name: TELEGRAM_UPDATE_EVENT, data: update.data })
   res.json({ ok: true })
 }
