@@ -4,6 +4,8 @@ import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./adm
 import { guardAddCourseToCart, guardCartCreationItems, guardCourseQuantityUpdate } from "./store/carts/course-cart-guards"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
+import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
+import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -63,6 +65,16 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/course-access/revoke",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminRevokeCourseAccess)],
+    },
+    {
+      matcher: "/store/legal-pages/:slug",
+      method: ["GET"],
+      middlewares: [validateLegalPageSlug, validateAndTransformQuery(StoreLegalPageQuery, {})],
+    },
+    {
+      matcher: "/admin/legal-pages/:slug",
+      method: ["POST"],
+      middlewares: [validateLegalPageSlug, validateAndTransformBody(AdminSaveLegalPage)],
     },
   ],
 })

@@ -1,12 +1,26 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { readEnvironment, type StoreEnvironment } from "../../../config/environment"
 import { PUBLISHABLE_KEY_TITLE } from "../../../migration-scripts/setup-store"
+import { LEGAL_PAGE_SLUGS } from "../../../utils/legal-pages"
 
 export type StorefrontConfig = {
   publishable_key: string
   region_id: string
   currency_code: string
+  payment: {
+    /** Providers the shopper pays with: the region's, without the system one (zero totals need none). */
+    providers: string[]
+    confirmation: "redirect" | "embedded"
+    /** 54-FZ receipts are on: checkout asks for an e-mail. */
+    receipts: boolean
+  }
+  telegram: { app_link: string | null }
+  legal_pages: string[]
 }
+
+const SYSTEM_PROVIDER = "pp_system_default"
+let environment: StoreEnvironment | undefined
 
 /**
  * GET /storefront/config: what the Mini App needs before its first /store call.
@@ -26,12 +40,33 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<StorefrontConf
       "The store is not set up yet: run the database migrations (medusa db:migrate)"
     )
   }
-  const region = await req.scope.resolve(Modules.REGION).retrieveRegion(store.default_region_id)
+  const { data: regions } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "region",
+    fields: ["id", "currency_code", "payment_providers.id", "payment_providers.is_enabled"],
+    filters: { id: store.default_region_id },
+  })
+  const region = regions[0] as
+    | { id: string; currency_code: string; payment_providers?: ({ id: string; is_enabled: boolean } | null)[] | null }
+    | undefined
+  if (!region) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "The store's default region was not found")
+  }
+  // Read once: the environment does not change while the server runs.
+  environment ??= readEnvironment()
 
   res.setHeader("Cache-Control", "public, max-age=60")
   res.json({
     publishable_key: key.token,
     region_id: region.id,
     currency_code: region.currency_code,
+    payment: {
+      providers: (region.payment_providers ?? []).flatMap((provider) =>
+        provider?.is_enabled && provider.id !== SYSTEM_PROVIDER ? [provider.id] : []
+      ),
+      confirmation: environment.yookassa.confirmationType,
+      receipts: environment.yookassa.receipts.enabled,
+    },
+    telegram: { app_link: environment.telegram.miniAppLink ?? null },
+    legal_pages: [...LEGAL_PAGE_SLUGS],
   })
 }

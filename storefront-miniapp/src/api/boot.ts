@@ -1,0 +1,30 @@
+import type { Catalog } from "./catalog-types"
+import type { StorefrontConfig } from "./config"
+
+/** What index.html's inline script (build/first-requests.ts) already asked for, before the bundle ran. */
+interface Boot {
+  locale: string
+  config: Promise<StorefrontConfig>
+  catalog: Promise<Catalog>
+}
+
+declare global {
+  interface Window {
+    __aistoreBoot?: Boot
+  }
+}
+
+/** The early config answer, if index.html started one. */
+export function bootConfig(): Promise<StorefrontConfig> | undefined {
+  return window.__aistoreBoot?.config
+}
+
+let catalogTaken = false
+
+/** The early catalogue answer in `locale`, once: later loads (a retry) ask the server again. */
+export function takeBootCatalog(locale: string): Promise<Catalog> | undefined {
+  const boot = window.__aistoreBoot
+  if (!boot || boot.locale !== locale || catalogTaken) return undefined
+  catalogTaken = true
+  return boot.catalog
+}
