@@ -8,7 +8,10 @@ const root = fileURLToPath(new URL(".", import.meta.url))
 
 /** Paths served by the Medusa backend (nginx proxies the same ones in production). */
 const BACKEND_PATHS = ["/storefront", "/store", "/auth", "/static"]
-/** Initial JS + CSS of the first screen, gzipped (issue #12). */
+/**
+ * Initial JS + CSS of the first screen, gzipped (issue #12). The build script sets
+ * NODE_ENV=production: `npm start` runs in development mode, which would bundle React's development build.
+ */
 const INITIAL_BUDGET_KB = 90
 
 export default defineConfig(({ mode }) => {

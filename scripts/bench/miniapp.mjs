@@ -44,7 +44,8 @@ const MARKERS = () => {
     }
     const button = document.querySelector('[data-testid="main-button"]')
     if (!marks.buy && button && !button.hidden && !button.disabled && /Купить|Buy/.test(button.textContent)) marks.buy = performance.now()
-    if (!marks.pay && button && !button.hidden && !button.disabled && /Оплатить|Pay/.test(button.textContent)) marks.pay = performance.now()
+    // Checkout is drawn: Pay shows (disabled until the e-mail and consent are given).
+    if (!marks.pay && button && !button.hidden && /Оплатить|Pay/.test(button.textContent)) marks.pay = performance.now()
   }
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
 }
