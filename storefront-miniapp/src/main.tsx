@@ -9,9 +9,11 @@ import { loadStoreApi } from "./app/services"
 import { CartStorage } from "./cart/cart-storage"
 import { currentLocale, setLanguage } from "./i18n"
 import { pickLanguage } from "./i18n/language"
+import { startTelegramClient } from "./telegram/bridge"
 import { initialStack, launchRoute } from "./telegram/deep-links"
 import { detectEnvironment } from "./telegram/environment"
-import { initTelegram } from "./telegram/init"
+import { readLaunch } from "./telegram/launch-params"
+import { applyLaunchTheme } from "./telegram/theme"
 import "./styles/index.css"
 
 const OutsideTelegramPage = lazy(() => import("./pages/OutsideTelegramPage"))
@@ -19,9 +21,10 @@ const OutsideTelegramPage = lazy(() => import("./pages/OutsideTelegramPage"))
 const container = document.getElementById("root")
 if (!container) throw new Error("index.html has no #root element")
 const root = createRoot(container)
-const environment = detectEnvironment()
+const launch = readLaunch()
+const environment = detectEnvironment(Boolean(launch))
 
-if (environment === "outside") {
+if (environment === "outside" || !launch) {
   setLanguage(pickLanguage(navigator.language))
   root.render(
     <Suspense fallback={null}>
@@ -29,8 +32,10 @@ if (environment === "outside") {
     </Suspense>
   )
 } else {
-  const launch = initTelegram(environment)
+  // The first frame is drawn in the shopper's theme and language; the Telegram SDK loads beside it.
+  applyLaunchTheme(launch.themeParams)
   setLanguage(pickLanguage(launch.languageCode))
+  startTelegramClient(environment)
   const locale = currentLocale()
   const tokens = sessionTokenStore(launch.userId)
   const session = createCustomerSession(launch.initDataRaw, tokens)

@@ -3,7 +3,7 @@ import type { CustomerSession } from "../api/customer-session"
 import type { MyCourse, StoreApi } from "../api/store"
 import { getStorefrontConfig } from "../api/config"
 import type { CartStorage } from "../cart/cart-storage"
-import type { Launch } from "../telegram/init"
+import type { Launch } from "../telegram/launch-params"
 import type { TelegramEnvironment } from "../telegram/environment"
 
 /** What every screen uses: the launch, the shopper's session, the lazily loaded store API, owned courses. */

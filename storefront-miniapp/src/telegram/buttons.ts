@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react"
-import { backButton, mainButton } from "@telegram-apps/sdk-react"
+import { withTelegram } from "./bridge"
 
 export interface MainButtonOptions {
   text: string
@@ -10,33 +10,25 @@ export interface MainButtonOptions {
   onClick: () => void
 }
 
-function safely(step: () => void): void {
-  try {
-    step()
-  } catch {
-    // Not mounted (older client): the screen's own controls remain.
-  }
-}
-
 /** Telegram's MainButton carries the screen's one primary action while the screen is shown. */
 export function useMainButton({ text, visible = true, enabled = true, loading = false, onClick }: MainButtonOptions): void {
   const handler = useRef(onClick)
   handler.current = onClick
 
   useEffect(() => {
-    safely(() =>
-      mainButton.setParams({ text, isVisible: visible && Boolean(text), isEnabled: enabled && !loading, isLoaderVisible: loading })
-    )
+    withTelegram((client) => client.setMainButton({ text, visible, enabled, loading }))
   }, [text, visible, enabled, loading])
 
   useEffect(() => {
     let off: VoidFunction | undefined
-    safely(() => {
-      off = mainButton.onClick(() => handler.current())
+    let unmounted = false
+    withTelegram((client) => {
+      if (!unmounted) off = client.onMainButtonClick(() => handler.current())
     })
     return () => {
+      unmounted = true
       off?.()
-      safely(() => mainButton.setParams({ isVisible: false, isLoaderVisible: false }))
+      withTelegram((client) => client.setMainButton({ text: "", visible: false, enabled: false, loading: false }))
     }
   }, [])
 }
@@ -47,14 +39,18 @@ export function useBackButton(visible: boolean, onBack: () => void): void {
   handler.current = onBack
 
   useEffect(() => {
-    safely(() => (visible ? backButton.show() : backButton.hide()))
+    withTelegram((client) => client.setBackButton(visible))
   }, [visible])
 
   useEffect(() => {
     let off: VoidFunction | undefined
-    safely(() => {
-      off = backButton.onClick(() => handler.current())
+    let unmounted = false
+    withTelegram((client) => {
+      if (!unmounted) off = client.onBackButtonClick(() => handler.current())
     })
-    return () => off?.()
+    return () => {
+      unmounted = true
+      off?.()
+    }
   }, [])
 }

@@ -1,47 +1,29 @@
-import {
-  closingBehavior,
-  hapticFeedback,
-  openLink as sdkOpenLink,
-  openTelegramLink as sdkOpenTelegramLink,
-  requestWriteAccess as sdkRequestWriteAccess,
-} from "@telegram-apps/sdk-react"
+import { telegram, withTelegram } from "./bridge"
 
-/** Telegram features with a graceful fallback when the client lacks them. */
+/** Telegram features for the screens, through the client chunk (see bridge.ts). */
 
-export function hapticSelection(): void {
-  if (hapticFeedback.selectionChanged.isAvailable()) hapticFeedback.selectionChanged()
-}
-
-export function hapticNotify(type: "success" | "error" | "warning"): void {
-  if (hapticFeedback.notificationOccurred.isAvailable()) hapticFeedback.notificationOccurred(type)
-}
+export const hapticSelection = (): void => withTelegram((client) => client.haptic("selection"))
+export const hapticNotify = (type: "success" | "error" | "warning"): void => withTelegram((client) => client.haptic(type))
+export const setClosingConfirmation = (enabled: boolean): void => withTelegram((client) => client.setClosingConfirmation(enabled))
 
 export function openLink(url: string): void {
-  if (sdkOpenLink.isAvailable()) sdkOpenLink(url)
-  else window.open(url, "_blank", "noopener")
+  telegram().then(
+    (client) => client.openLink(url),
+    () => window.open(url, "_blank", "noopener")
+  )
 }
 
 export function openTelegramLink(url: string): void {
-  if (sdkOpenTelegramLink.isAvailable()) sdkOpenTelegramLink(url)
-  else window.open(url, "_blank", "noopener")
-}
-
-/** A payment is under way: closing the Mini App asks first. */
-export function setClosingConfirmation(enabled: boolean): void {
-  try {
-    if (enabled) closingBehavior.enableConfirmation()
-    else closingBehavior.disableConfirmation()
-  } catch {
-    // not supported
-  }
+  telegram().then(
+    (client) => client.openTelegramLink(url),
+    () => window.open(url, "_blank", "noopener")
+  )
 }
 
 /** Asks the shopper to let the bot write to them (the course arrives as a message). Never blocks paying. */
 export async function requestWriteAccess(): Promise<void> {
-  if (!sdkRequestWriteAccess.isAvailable()) return
-  try {
-    await sdkRequestWriteAccess()
-  } catch {
-    // declined or unsupported: the course is still in My courses
-  }
+  await telegram().then(
+    (client) => client.requestWriteAccess(),
+    () => undefined
+  )
 }
