@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { readEnvironment } from "./src/config/environment"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -97,6 +97,13 @@ module.exports = defineConfig({
     { resolve: "@medusajs/medusa/translation" },
     // Course delivery: private access data per course and customers' accesses (src/modules/course-access).
     { resolve: "./src/modules/course-access" },
+    // The catalogue and /store's publishable-key check served from a cache (src/modules/store-cache),
+    // its generation in Medusa's cache module (Redis with REDIS_URL), renewed by store events.
+    {
+      resolve: "./src/modules/store-cache",
+      dependencies: [Modules.CACHE],
+      options: { publishableKeyCache: env.publishableKeyCache },
+    },
     {
       resolve: "@medusajs/medusa/auth",
       options: {

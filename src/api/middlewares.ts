@@ -1,4 +1,5 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
 import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
 import { guardAddCourseToCart, guardCartCreationItems, guardCourseQuantityUpdate } from "./store/carts/course-cart-guards"
@@ -46,6 +47,11 @@ export default defineMiddlewares({
       middlewares: [guardCourseQuantityUpdate],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
+    {
+      matcher: "/admin/product-categories/:id/products",
+      method: ["POST"],
+      middlewares: [invalidateCatalogBeforeAnswer],
+    },
     {
       matcher: "/admin/products/:id/course-access",
       method: ["GET"],

@@ -1,11 +1,11 @@
 import { createHash } from "crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 
-/** A response body serialised once, with its strong entity tag. */
-export type Representation = { body: string; etag: string }
+/** A response body serialised and encoded once (not on every send), with its strong entity tag. */
+export type Representation = { body: Buffer; etag: string }
 
 export function represent(value: unknown): Representation {
-  const body = JSON.stringify(value)
+  const body = Buffer.from(JSON.stringify(value), "utf8")
   return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"` }
 }
 

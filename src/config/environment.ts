@@ -24,6 +24,8 @@ export interface StoreEnvironment {
   disableAdmin: boolean
   /** Reverse proxies in front of the server whose X-Forwarded-For entries are believed. */
   trustedProxyHops: number
+  /** /store's publishable-key check from the store cache (STORE_KEY_CACHE=off keeps Medusa's own lookup). */
+  publishableKeyCache: boolean
   telegram: TelegramEnvironment
   yookassa: YookassaEnvironment
 }
@@ -167,6 +169,11 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     problems.push(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, got "${hopsRaw}"`)
   }
 
+  const keyCacheRaw = value("STORE_KEY_CACHE") ?? "on"
+  if (keyCacheRaw !== "on" && keyCacheRaw !== "off") {
+    problems.push(`STORE_KEY_CACHE must be "on" or "off", got "${keyCacheRaw}"`)
+  }
+
   const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
   if (!/^\d+:[\w-]+$/.test(botToken)) {
     problems.push("TELEGRAM_BOT_TOKEN must look like <bot id>:<secret>, as @BotFather gives it")
@@ -213,6 +220,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     workerMode: workerModeRaw as WorkerMode,
     disableAdmin: value("DISABLE_MEDUSA_ADMIN") === "true",
     trustedProxyHops,
+    publishableKeyCache: keyCacheRaw !== "off",
     telegram: {
       botToken,
       adminChatId,

@@ -8,7 +8,7 @@ import type { StoreCatalogQuery } from "./validators"
  * courses of the key's sales channels, priced for the region, in the request's locale.
  */
 export async function GET(req: MedusaStoreRequest<unknown, StoreCatalogQuery>, res: MedusaResponse) {
-  const catalog = await serveCatalog(req.scope, {
+  const catalog = await serveCatalog(req, {
     regionId: req.validatedQuery.region_id,
     locale: req.locale,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,

@@ -6,7 +6,7 @@ import type { StoreCatalogQuery } from "../../validators"
 
 /** GET /store/catalog/courses/:handle: one course's page (the card plus its full text and outcomes). */
 export async function GET(req: MedusaStoreRequest<unknown, StoreCatalogQuery>, res: MedusaResponse) {
-  const catalog = await serveCatalog(req.scope, {
+  const catalog = await serveCatalog(req, {
     regionId: req.validatedQuery.region_id,
     locale: req.locale,
     salesChannelIds: req.publishable_key_context.sales_channel_ids,
