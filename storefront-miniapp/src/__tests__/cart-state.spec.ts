@@ -45,7 +45,8 @@ describe("paymentState", () => {
   })
 
   it("recognises the backend's answer for a cart that is already an order", () => {
-    expect(isAlreadyOrderedMessage("Cart cart_1 is already paid: it is order order_1")).toBe(true)
+    expect(isAlreadyOrderedMessage("This cart is already paid: order #12")).toBe(true)
+    expect(isAlreadyOrderedMessage("This cart is already paid: its order is being placed (cart cart_1)")).toBe(true)
     expect(isAlreadyOrderedMessage("An e-mail or phone number is needed for the receipt")).toBe(false)
   })
 })

@@ -30,7 +30,18 @@ const MAX_BATCH = 50
 let queue: ClickEvent[] = []
 let timer: ReturnType<typeof setTimeout> | undefined
 let headers: () => Record<string, string> | undefined = () => undefined
-const sessionId = Math.random().toString(36).slice(2) + Date.now().toString(36)
+/** A random UUID (the ingest refuses anything guessable, so nobody can claim another shopper's session). */
+function randomUuid(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID()
+  // Older WebKit: a version 4 UUID from getRandomValues.
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("")
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+const sessionId = randomUuid()
 
 /** Where to send and with which headers (publishable key, and the token once signed in). */
 export function configureAnalytics(getHeaders: () => Record<string, string> | undefined): void {

@@ -6,6 +6,8 @@ interface Boot {
   locale: string
   config: Promise<StorefrontConfig>
   catalog: Promise<Catalog>
+  /** The catalogue itself once it has arrived. */
+  catalogData?: Catalog
 }
 
 declare global {
@@ -27,4 +29,10 @@ export function takeBootCatalog(locale: string): Promise<Catalog> | undefined {
   if (!boot || boot.locale !== locale || catalogTaken) return undefined
   catalogTaken = true
   return boot.catalog
+}
+
+/** The early catalogue if it has already arrived: the first frame can show it without waiting. */
+export function bootCatalogData(locale: string): Catalog | undefined {
+  const boot = window.__aistoreBoot
+  return boot?.locale === locale ? boot.catalogData : undefined
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react"
 import { track } from "../api/analytics"
+import { bootCatalogData } from "../api/boot"
 import { loadCatalog } from "../api/catalog"
 import type { CatalogCourse } from "../api/catalog-types"
 import { useNavigation } from "../app/navigation"
@@ -21,7 +22,8 @@ export function CataloguePage() {
   const { locale } = useServices()
   const navigation = useNavigation()
   const owned = useOwned()
-  const catalogue = useAsync(() => loadCatalog(locale), [locale])
+  // An answer index.html's early request already has draws the first frame; the request is shared.
+  const catalogue = useAsync(() => loadCatalog(locale), [locale], bootCatalogData(locale))
   const [categoryId, setCategoryId] = useState<string>()
   const [query, setQuery] = useState("")
 
