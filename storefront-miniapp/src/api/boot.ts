@@ -1,4 +1,4 @@
-import type { Catalog } from "./catalog-types"
+import type { Catalog, CourseDetails } from "./catalog-types"
 import type { StorefrontConfig } from "./config"
 
 /** What index.html's inline script (build/first-requests.ts) already asked for, before the bundle ran. */
@@ -8,6 +8,8 @@ interface Boot {
   catalog: Promise<Catalog>
   /** The catalogue itself once it has arrived. */
   catalogData?: Catalog
+  /** A `course_` deep link's course (`{ course }`, as /store/catalog/courses/:handle answers). */
+  course?: { handle: string; promise: Promise<{ course: CourseDetails }> }
 }
 
 declare global {
@@ -35,4 +37,13 @@ export function takeBootCatalog(locale: string): Promise<Catalog> | undefined {
 export function bootCatalogData(locale: string): Catalog | undefined {
   const boot = window.__aistoreBoot
   return boot?.locale === locale ? boot.catalogData : undefined
+}
+
+/** The deep-linked course's early answer, once, if it is this course in this language. */
+export function takeBootCourse(handle: string, locale: string): Promise<CourseDetails> | undefined {
+  const boot = window.__aistoreBoot
+  if (!boot?.course || boot.course.handle !== handle || boot.locale !== locale) return undefined
+  const { promise } = boot.course
+  delete boot.course
+  return promise.then(({ course }) => course)
 }

@@ -1,4 +1,4 @@
-import { takeBootCatalog } from "./boot"
+import { takeBootCatalog, takeBootCourse } from "./boot"
 import { getStorefrontConfig } from "./config"
 import { ApiError, requestJson } from "./http"
 import type { Catalog, CatalogCourse, CourseDetails } from "./catalog-types"
@@ -58,7 +58,8 @@ export function loadCourse(handle: string, locale: string): Promise<CourseDetail
   const key = `${locale}:${handle}`
   let course = courses.get(key)
   if (!course) {
-    course = fetchCourse(handle, locale).finally(() => courses.delete(key))
+    const early = takeBootCourse(handle, locale)
+    course = (early ? early.catch(() => fetchCourse(handle, locale)) : fetchCourse(handle, locale)).finally(() => courses.delete(key))
     courses.set(key, course)
   }
   return course

@@ -46,11 +46,6 @@ export interface MyCourse {
 
 export type Completion = { type: "order"; order: Order } | { type: "cart"; message: string }
 
-/** The message of a store API error, as the shopper should read it. */
-export function storeErrorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
 export function storeErrorStatus(error: unknown): number | undefined {
   return error instanceof FetchError ? error.status : undefined
 }

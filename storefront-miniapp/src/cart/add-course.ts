@@ -1,5 +1,5 @@
+import { errorMessage } from "../api/http"
 import type { Cart, StoreApi } from "../api/store"
-import { storeErrorMessage } from "../api/store"
 import type { CartStorage } from "./cart-storage"
 
 /** The backend's "one course, one purchase" answers (src/utils/course-cart-rules.ts). */
@@ -26,7 +26,7 @@ export async function cartWithCourse(store: StoreApi, storage: CartStorage, regi
       try {
         return await store.addCourse(open.id, variantId)
       } catch (error) {
-        if (isInCartMessage(storeErrorMessage(error))) return store.retrieveCart(open.id)
+        if (isInCartMessage(errorMessage(error))) return store.retrieveCart(open.id)
         throw error
       }
     }
@@ -34,7 +34,7 @@ export async function cartWithCourse(store: StoreApi, storage: CartStorage, regi
     storage.setCartId(created.id)
     return created
   } catch (error) {
-    if (isOwnedMessage(storeErrorMessage(error))) throw new AlreadyOwnedError()
+    if (isOwnedMessage(errorMessage(error))) throw new AlreadyOwnedError()
     throw error
   }
 }
