@@ -17,10 +17,11 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/plugins/.*/\\.medusa/", "<rootDir>/storefront-miniapp/", "<rootDir>/.local/"],
+  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/plugins/.*/\\.medusa/", "<rootDir>/storefront-miniapp/dist/", "<rootDir>/.local/"],
   testMatch: [
     "<rootDir>/plugins/*/src/**/__tests__/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/**/*.spec.[jt]s",
+    "<rootDir>/storefront-miniapp/src/**/__tests__/**/*.spec.ts",
   ],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   testTimeout: 120000,

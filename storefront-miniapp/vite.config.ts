@@ -1,34 +1,18 @@
 import { fileURLToPath } from "node:url"
 import react from "@vitejs/plugin-react"
-import { defineConfig, loadEnv, type Plugin, type ProxyOptions } from "vite"
+import { defineConfig, loadEnv, type ProxyOptions } from "vite"
+import { firstRequests } from "./build/first-requests"
+import { initialSizeBudget } from "./build/initial-size-budget"
 
 const root = fileURLToPath(new URL(".", import.meta.url))
 
 /** Paths served by the Medusa backend (nginx proxies the same ones in production). */
-const BACKEND_PATHS = ["/storefront", "/store", "/static"]
-
+const BACKEND_PATHS = ["/storefront", "/store", "/auth", "/static"]
 /**
- * Starts `GET <backend>/storefront/config` while the JS bundle is still downloading,
- * so the first screen waits for one request round-trip less. The app's own fetch
- * (same URL, mode "cors", no credentials cross-origin) picks up the preloaded response.
+ * Initial JS + CSS of the first screen, gzipped (issue #12). The build script sets
+ * NODE_ENV=production: `npm start` runs in development mode, which would bundle React's development build.
  */
-function preloadStorefrontConfig(backendUrl: string): Plugin {
-  return {
-    name: "aistore:preload-storefront-config",
-    transformIndexHtml: () => [
-      {
-        tag: "link",
-        attrs: {
-          rel: "preload",
-          href: `${backendUrl}/storefront/config`,
-          as: "fetch",
-          crossorigin: "anonymous",
-        },
-        injectTo: "head-prepend",
-      },
-    ],
-  }
-}
+const INITIAL_BUDGET_KB = 90
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, root, "")
@@ -42,7 +26,7 @@ export default defineConfig(({ mode }) => {
 
   return {
     root,
-    plugins: [react(), preloadStorefrontConfig(backendUrl)],
+    plugins: [react(), firstRequests(backendUrl), initialSizeBudget(INITIAL_BUDGET_KB)],
     server: { proxy },
     preview: { proxy },
     build: {

@@ -3,6 +3,7 @@ import { join } from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { chromium, type Browser } from "playwright-core"
 import { prepareStore } from "../http/store-setup"
+import { launchUrl } from "./miniapp/launch"
 
 jest.setTimeout(180_000)
 
@@ -74,7 +75,8 @@ medusaIntegrationTestRunner({
       const failedRequests: string[] = []
       page.on("requestfailed", (request) => failedRequests.push(request.url()))
 
-      await page.goto(STOREFRONT_URL)
+      // Opened as Telegram opens it: signed launch parameters in the hash.
+      await page.goto(launchUrl(STOREFRONT_URL, { id: 700_000_000, first_name: "Тест", language_code: "ru" }))
       await page.locator('[data-testid="catalogue"][data-state="ready"]').waitFor({ timeout: 30_000 })
 
       const cards = page.locator('[data-testid="course-card"]')

@@ -10,6 +10,8 @@ import {
 } from "./store/carts/course-cart-guards"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
+import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
+import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
 
 export default defineMiddlewares({
   routes: [
@@ -79,6 +81,16 @@ export default defineMiddlewares({
       matcher: "/admin/orders/:id/course-access/revoke",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminRevokeCourseAccess)],
+    },
+    {
+      matcher: "/store/legal-pages/:slug",
+      method: ["GET"],
+      middlewares: [validateLegalPageSlug, validateAndTransformQuery(StoreLegalPageQuery, {})],
+    },
+    {
+      matcher: "/admin/legal-pages/:slug",
+      method: ["POST"],
+      middlewares: [validateLegalPageSlug, validateAndTransformBody(AdminSaveLegalPage)],
     },
   ],
 })

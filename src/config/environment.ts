@@ -76,6 +76,8 @@ export interface TelegramEnvironment {
   miniAppUrl: string
   /** Roubles per Telegram Star: a cart's Stars price is its RUB total divided by it, rounded up. */
   starsRubRate: number
+  /** The Mini App's t.me link (https://t.me/<bot>/<app>), shown to visitors outside Telegram. */
+  miniAppLink?: string
 }
 
 /** Port the embedded PostgreSQL of local mode listens on. */
@@ -226,6 +228,10 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     "http:",
     "https:",
   ])
+  const miniAppLink = value("TELEGRAM_MINIAPP_LINK")
+  if (miniAppLink && !/^https:\/\/t\.me\/\w+(\/\w+)?\/?$/.test(miniAppLink)) {
+    problems.push(`TELEGRAM_MINIAPP_LINK must look like https://t.me/<bot>/<app>, got "${miniAppLink}"`)
+  }
   const apiRoot = url("TELEGRAM_API_ROOT", value("TELEGRAM_API_ROOT") ?? TELEGRAM_API_ROOT, ["http:", "https:"])
   const maxAgeRaw = value("TELEGRAM_INIT_DATA_MAX_AGE") ?? "86400"
   const initDataMaxAgeSeconds = Number(maxAgeRaw)
@@ -284,6 +290,7 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
       webhookSecret,
       miniAppUrl,
       starsRubRate,
+      miniAppLink,
     },
     yookassa,
     paymentMethods,

@@ -1,8 +1,11 @@
+import legalPagesEn from "./json/en.json"
+import legalPagesRu from "./json/ru.json"
+
 /**
- * The store's own admin widgets (course access) in English and Russian: Medusa's admin loads this
+ * The store's own admin widgets and pages (course access, legal pages) in English and Russian: Medusa's admin loads this
  * file (admin SDK translations) and shows each admin their own language.
  */
-const en = {
+const courseAccessEn = {
   "aistoreCourseAccess": {
     "title": "Course access",
     "loadFailed": "Course access",
@@ -43,7 +46,7 @@ const en = {
   }
 }
 
-const ru = {
+const courseAccessRu = {
   "aistoreCourseAccess": {
     "title": "Доступ к курсу",
     "loadFailed": "Доступ к курсу",
@@ -85,6 +88,6 @@ const ru = {
 }
 
 export default {
-  en: { translation: en },
-  ru: { translation: ru },
+  en: { translation: { ...courseAccessEn, ...legalPagesEn } },
+  ru: { translation: { ...courseAccessRu, ...legalPagesRu } },
 }

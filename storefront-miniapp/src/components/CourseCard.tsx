@@ -1,33 +1,27 @@
-import { useState } from "react"
-import type { Course } from "../api/medusa"
-import { formatPrice } from "../lib/format"
+import { useState, type MouseEvent } from "react"
+import type { CatalogCourse } from "../api/catalog-types"
+import { t } from "../i18n"
+import { coursePriceText } from "../lib/course-price"
 
 interface CourseCardProps {
-  course: Course
+  course: CatalogCourse
+  owned: boolean
   /** The first cards are above the fold: load their covers eagerly. */
   eager?: boolean
+  onOpen: (course: CatalogCourse) => void
 }
 
-function coursePrice(course: Course): string {
-  const price = course.variants?.[0]?.calculated_price
-  const amount = price?.calculated_amount
-  if (amount === null || amount === undefined) return "Цена уточняется"
-  if (amount === 0) return "Бесплатно"
-  return formatPrice(amount, price?.currency_code ?? undefined)
-}
-
-function CourseCover({ course, eager }: { course: Course; eager: boolean }) {
+export function CourseCover({ course, eager, className = "" }: { course: Pick<CatalogCourse, "title" | "thumbnail">; eager: boolean; className?: string }) {
   const [failed, setFailed] = useState(false)
-
   if (!course.thumbnail || failed) {
     return (
-      <div className="course-card__cover course-card__cover--placeholder" aria-hidden="true">
+      <div className={`cover cover--placeholder ${className}`} aria-hidden="true">
         {course.title.trim().charAt(0).toUpperCase()}
       </div>
     )
   }
   return (
-    <div className="course-card__cover">
+    <div className={`cover ${className}`}>
       <img
         src={course.thumbnail}
         alt=""
@@ -41,9 +35,19 @@ function CourseCover({ course, eager }: { course: Course; eager: boolean }) {
   )
 }
 
-export function CourseCard({ course, eager = false }: CourseCardProps) {
+export function CourseCard({ course, owned, eager = false, onOpen }: CourseCardProps) {
+  const open = (event: MouseEvent) => {
+    event.preventDefault()
+    onOpen(course)
+  }
   return (
-    <article className="course-card" data-testid="course-card" data-handle={course.handle ?? undefined}>
+    <a
+      className="course-card"
+      href={`?startapp=course_${course.handle}`}
+      onClick={open}
+      data-testid="course-card"
+      data-handle={course.handle}
+    >
       <CourseCover course={course} eager={eager} />
       <div className="course-card__body">
         <h2 className="course-card__title" data-testid="course-title">
@@ -51,17 +55,17 @@ export function CourseCard({ course, eager = false }: CourseCardProps) {
         </h2>
         {course.subtitle ? <p className="course-card__subtitle">{course.subtitle}</p> : null}
         <p className="course-card__price" data-testid="course-price">
-          {coursePrice(course)}
+          {owned ? <span className="badge">{t("owned")}</span> : coursePriceText(course)}
         </p>
       </div>
-    </article>
+    </a>
   )
 }
 
 export function CourseCardSkeleton() {
   return (
     <div className="course-card course-card--skeleton" aria-hidden="true">
-      <div className="course-card__cover" />
+      <div className="cover" />
       <div className="course-card__body">
         <span className="skeleton-line" />
         <span className="skeleton-line skeleton-line--short" />

@@ -1,18 +1,32 @@
 const formatters = new Map<string, Intl.NumberFormat>()
 
-/** `1990` → `1 990 ₽`. Amounts are in major units, as Medusa's calculated prices are. */
+/**
+ * `12990` → `12 990 ₽`, in Russian format whatever the interface language (the store sells in
+ * roubles). Amounts are major units, as Medusa's calculated prices and cart totals are.
+ */
 export function formatPrice(amount: number, currencyCode = "rub"): string {
   const currency = currencyCode.toUpperCase()
-  let formatter = formatters.get(currency)
+  // Whole amounts without kopecks; any kopecks in full (1 990,50 ₽).
+  const digits = Number.isInteger(amount) ? 0 : 2
+  const key = `${currency}:${digits}`
+  let formatter = formatters.get(key)
   if (!formatter) {
     formatter = new Intl.NumberFormat("ru-RU", {
       style: "currency",
       currency,
+      currencyDisplay: "narrowSymbol",
       // minimumFractionDigits too: older engines throw when max < the currency's default min (2).
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 0,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
     })
-    formatters.set(currency, formatter)
+    formatters.set(key, formatter)
   }
   return formatter.format(amount)
+}
+
+/** A date in the interface language: `30 ноября 2026` / `November 30, 2026`. */
+export function formatDate(iso: string, locale: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ""
+  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(date)
 }

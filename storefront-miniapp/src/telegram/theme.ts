@@ -1,29 +1,10 @@
 /**
- * Paints the first frame in the user's Telegram theme without loading any SDK.
- *
- * Telegram opens a Mini App with its launch parameters in the URL hash, among them
- * `tgWebAppThemeParams` (JSON: `{ "bg_color": "#17212b", "text_color": "#f5f5f5", ... }`).
- * We copy them to the same CSS variables the Telegram SDK binds later
- * (`--tg-theme-bg-color`, ...), so the styles never have to change.
+ * Paints the first frame in the shopper's Telegram theme before the SDK has loaded: the launch's
+ * theme colours go to the same CSS variables the SDK binds later (`--tg-theme-bg-color`, ...).
  */
-const STORAGE_KEY = "aistore:tg-theme"
 const COLOR = /^#[0-9a-f]{3,8}$/i
 
-function readThemeParams(): Record<string, unknown> | null {
-  let raw: string | null = null
-  try {
-    raw = new URLSearchParams(window.location.hash.slice(1)).get("tgWebAppThemeParams")
-    // The hash is gone after in-app navigation or a reload on some clients: keep the last one.
-    if (raw) sessionStorage.setItem(STORAGE_KEY, raw)
-    else raw = sessionStorage.getItem(STORAGE_KEY)
-    const parsed: unknown = raw ? JSON.parse(raw) : null
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null
-  } catch {
-    return null
-  }
-}
-
-function isDark(hex: string): boolean {
+export function isDarkColor(hex: string): boolean {
   const rgb = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})/i.exec(hex)
   if (!rgb) return false
   const [r = 255, g = 255, b = 255] = rgb.slice(1, 4).map((h) => parseInt(h, 16))
@@ -31,17 +12,16 @@ function isDark(hex: string): boolean {
   return 0.299 * r + 0.587 * g + 0.114 * b < 128
 }
 
-export function applyLaunchTheme(): void {
-  const params = readThemeParams()
-  if (!params) return
+export function setColorScheme(dark: boolean): void {
+  document.documentElement.style.colorScheme = dark ? "dark" : "light"
+  document.documentElement.dataset.theme = dark ? "dark" : "light"
+}
+
+export function applyLaunchTheme(themeParams: Record<string, string>): void {
   const style = document.documentElement.style
-  for (const [key, value] of Object.entries(params)) {
-    if (typeof value === "string" && COLOR.test(value)) {
-      style.setProperty(`--tg-theme-${key.replace(/_/g, "-")}`, value)
-    }
+  for (const [key, value] of Object.entries(themeParams)) {
+    if (COLOR.test(value)) style.setProperty(`--tg-theme-${key.replace(/_/g, "-")}`, value)
   }
-  const bg = params.bg_color
-  if (typeof bg === "string" && COLOR.test(bg)) {
-    style.colorScheme = isDark(bg) ? "dark" : "light"
-  }
+  const bg = themeParams.bg_color
+  setColorScheme(Boolean(bg && COLOR.test(bg) && isDarkColor(bg)))
 }

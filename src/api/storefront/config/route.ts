@@ -1,7 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { PAYMENT_PROVIDER_IDS, readEnvironment, type PaymentMethod } from "../../../config/environment"
+import { PAYMENT_PROVIDER_IDS, readEnvironment, type PaymentMethod, type StoreEnvironment } from "../../../config/environment"
 import { PUBLISHABLE_KEY_TITLE } from "../../../migration-scripts/setup-store"
+import { LEGAL_PAGE_SLUGS } from "../../../utils/legal-pages"
 
 export type StorefrontConfig = {
   publishable_key: string
@@ -11,9 +12,19 @@ export type StorefrontConfig = {
   payment_methods: Array<{ id: PaymentMethod; provider_id: string }>
   /** Roubles per Star, for showing Stars prices in the catalogue (the invoice's own price is on its session). */
   stars_rub_rate: number | null
+  payment: {
+    /** Providers the shopper pays with: the region's, without the system one (zero totals need none). */
+    providers: string[]
+    confirmation: "redirect" | "embedded"
+    /** 54-FZ receipts are on: checkout asks for an e-mail. */
+    receipts: boolean
+  }
+  telegram: { app_link: string | null }
+  legal_pages: string[]
 }
 
-const environment = readEnvironment()
+const SYSTEM_PROVIDER = "pp_system_default"
+let environment: StoreEnvironment | undefined
 
 /**
  * GET /storefront/config: what the Mini App needs before its first /store call.
@@ -33,15 +44,24 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<StorefrontConf
       "The store is not set up yet: run the database migrations (medusa db:migrate)"
     )
   }
-  const region = await req.scope.resolve(Modules.REGION).retrieveRegion(store.default_region_id)
-  const { data: links } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "region_payment_provider",
-    fields: ["payment_provider_id"],
-    filters: { region_id: region.id },
+  const { data: regions } = await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "region",
+    fields: ["id", "currency_code", "payment_providers.id", "payment_providers.is_enabled"],
+    filters: { id: store.default_region_id },
   })
-  const offered = new Set((links as Array<{ payment_provider_id: string }>).map((link) => link.payment_provider_id))
+  const region = regions[0] as
+    | { id: string; currency_code: string; payment_providers?: ({ id: string; is_enabled: boolean } | null)[] | null }
+    | undefined
+  if (!region) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "The store's default region was not found")
+  }
+  // Read once: the environment does not change while the server runs.
+  environment ??= readEnvironment()
+  const providers = (region.payment_providers ?? []).flatMap((provider) =>
+    provider?.is_enabled && provider.id !== SYSTEM_PROVIDER ? [provider.id] : []
+  )
   const methods = environment.paymentMethods
-    .filter((method) => offered.has(PAYMENT_PROVIDER_IDS[method]))
+    .filter((method) => providers.includes(PAYMENT_PROVIDER_IDS[method]))
     .map((id) => ({ id, provider_id: PAYMENT_PROVIDER_IDS[id] }))
 
   res.setHeader("Cache-Control", "public, max-age=60")
@@ -51,5 +71,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<StorefrontConf
     currency_code: region.currency_code,
     payment_methods: methods,
     stars_rub_rate: methods.some((method) => method.id === "stars") ? environment.telegram.starsRubRate : null,
+    payment: {
+      providers,
+      confirmation: environment.yookassa.confirmationType,
+      receipts: environment.yookassa.receipts.enabled,
+    },
+    telegram: { app_link: environment.telegram.miniAppLink ?? null },
+    legal_pages: [...LEGAL_PAGE_SLUGS],
   })
 }

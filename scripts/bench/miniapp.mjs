@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+/**
+ * Mini App benchmark: a cheap phone in headless Chromium (4× CPU throttling, 390 × 844) on two
+ * networks, Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s down) and DevTools'
+ * Fast 3G (562.5 ms, 180 KB/s), each page load with a cold cache:
+ *   - navigation → first priced course card (the catalogue);
+ *   - navigation → interactive Buy (a `startapp=course_<handle>` deep link);
+ *   - Buy → checkout ready, and Pay → the payment page opened (typing left out).
+ * Beside them, the network floor measured in the same run and profile: the HTML document, then
+ * /storefront/config, then /store/catalog one after the other, with no JavaScript to run. Printed
+ * with the built bundle's sizes. Needs a running local store (`npm start`).
+ *
+ *   node scripts/bench/miniapp.mjs [rounds=5]
+ */
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+import { sign } from "@telegram-apps/init-data-node"
+import { chromium } from "playwright-core"
+import { percentiles } from "./measure.mjs"
+
+const ROOT = join(import.meta.dirname, "..", "..")
+const STOREFRONT = process.env.STOREFRONT_URL ?? "http://localhost:5173"
+const ROUNDS = Number(process.argv[2] ?? 5)
+const state = JSON.parse(readFileSync(join(ROOT, ".local", "state.json"), "utf8"))
+const botToken = process.env.TELEGRAM_BOT_TOKEN ?? state.telegramBotToken
+if (!botToken) throw new Error("Run `npm start` first: the benchmark signs in with the bot token local mode made.")
+
+const PROFILES = [
+  // Lighthouse's mobile throttling: 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up.
+  { name: "mobile (150 ms, 1.6 Mbit/s)", latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8 },
+  // DevTools' "Fast 3G" (Chrome 120+): 562.5 ms RTT, 180 KB/s down, 84.375 KB/s up.
+  { name: "Fast 3G (562.5 ms, 180 KB/s)", latency: 562.5, download: 180 * 1024, upload: 84.375 * 1024 },
+]
+const GOALS = { firstCard: [1000, 2000], buyInteractive: [1500, null] }
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+/** Records, in page time (ms since navigation start), when the first priced card and an enabled Buy appear. */
+const MARKERS = () => {
+  const marks = (window.__bench = {})
+  const check = () => {
+    if (!marks.firstCard && [...document.querySelectorAll('[data-testid="course-price"]')].some((node) => /₽/.test(node.textContent))) {
+      marks.firstCard = performance.now()
+    }
+    const button = document.querySelector('[data-testid="main-button"]')
+    if (!marks.buy && button && !button.hidden && !button.disabled && /Купить|Buy/.test(button.textContent)) marks.buy = performance.now()
+    // Checkout is drawn: Pay shows (disabled until the e-mail and consent are given).
+    if (!marks.pay && button && !button.hidden && /Оплатить|Pay/.test(button.textContent)) marks.pay = performance.now()
+  }
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
+}
+
+let shopperId = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 10
+function launchUrl(startParam) {
+  const user = { id: shopperId++, first_name: "Bench", language_code: "ru", allows_write_to_pm: true }
+  const initData = sign({ user, chat_type: "sender", ...(startParam ? { start_param: startParam } : {}) }, botToken, new Date())
+  const params = new URLSearchParams({
+    tgWebAppData: initData,
+    tgWebAppVersion: "8.0",
+    tgWebAppPlatform: "android",
+    tgWebAppThemeParams: JSON.stringify({ bg_color: "#ffffff", text_color: "#000000", button_color: "#2481cc", button_text_color: "#ffffff", secondary_bg_color: "#efeff3" }),
+    ...(startParam ? { tgWebAppStartParam: startParam } : {}),
+  })
+  return `${STOREFRONT}/#${params}`
+}
+
+async function throttledPage(browser, profile) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+  await context.addInitScript(MARKERS)
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send("Network.enable")
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true })
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: profile.latency,
+    downloadThroughput: profile.download,
+    uploadThroughput: profile.upload,
+  })
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 })
+  return { page, close: () => context.close() }
+}
+
+const mark = (page, name) => page.waitForFunction((key) => window.__bench?.[key], name, { timeout: 60_000, polling: 50 })
+
+async function firstCard(browser, profile) {
+  const { page, close } = await throttledPage(browser, profile)
+  await page.goto(launchUrl())
+  const value = await (await mark(page, "firstCard")).jsonValue()
+  await close()
+  return value
+}
+
+/** A course deep link, cold: navigation → Buy enabled; then Buy → checkout's Pay, Pay → payment page. */
+async function purchase(browser, profile, handle) {
+  const { page, close } = await throttledPage(browser, profile)
+  await page.goto(launchUrl(`course_${handle}`))
+  const buy = await (await mark(page, "buy")).jsonValue()
+  const tappedBuy = await page.evaluate(() => performance.now())
+  await page.locator('[data-testid="main-button"]').click()
+  await page.locator('[data-testid="email"]').waitFor({ timeout: 60_000 })
+  const checkout = (await (await mark(page, "pay")).jsonValue()) // Pay drawn (disabled until the form is filled)
+  await page.locator('[data-testid="email"]').fill("bench@example.ru")
+  await page.locator('[data-testid="consent"]').check()
+  await page.waitForFunction(() => !document.querySelector('[data-testid="main-button"]').disabled, null, { timeout: 60_000 })
+  const started = Date.now()
+  await Promise.all([page.waitForURL(/\/checkout\//, { timeout: 60_000, waitUntil: "load" }), page.locator('[data-testid="main-button"]').click()])
+  const toPayment = Date.now() - started
+  await close()
+  return { buy, checkout: checkout - tappedBuy, toPayment }
+}
+
+/** The floor: the HTML document, then config, then the catalogue, sequential, no script to run. */
+async function floor(browser, profile) {
+  const { page, close } = await throttledPage(browser, profile)
+  await page.goto(`${STOREFRONT}/storefront/config`)
+  const value = await page.evaluate(async (origin) => {
+    const config = await (await fetch(`${origin}/storefront/config`, { cache: "no-store" })).json()
+    await (await fetch(`${origin}/store/catalog?locale=ru-RU`, { headers: { "x-publishable-api-key": config.publishable_key, "x-medusa-locale": "ru-RU" } })).json()
+    return performance.now()
+  }, STOREFRONT)
+  await close()
+  return value
+}
+
+function bundleSizes() {
+  const dist = join(ROOT, "storefront-miniapp", "dist")
+  const html = readFileSync(join(dist, "index.html"), "utf8")
+  const initial = new Set([...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((match) => match[1]))
+  const files = readdirSync(join(dist, "assets")).filter((name) => /\.(js|css)$/.test(name))
+  const rows = files.map((name) => {
+    const body = readFileSync(join(dist, "assets", name))
+    return { file: `assets/${name}`, raw: body.length, gzip: gzipSync(body).length, initial: initial.has(`assets/${name}`) }
+  })
+  return rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip)
+}
+
+const ms = (value) => (value == null ? "—" : `${Math.round(value)} ms`)
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS })
+try {
+  const catalog = await (await fetch(`${STOREFRONT}/storefront/config`)).json()
+  const { courses } = await (
+    await fetch(`${STOREFRONT}/store/catalog?locale=ru-RU`, { headers: { "x-publishable-api-key": catalog.publishable_key } })
+  ).json()
+  if (courses.length < ROUNDS * PROFILES.length + 1) throw new Error("Not enough courses to buy a fresh one per round")
+  let next = 0
+
+  console.log(`Mini App at ${STOREFRONT}, ${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844\n`)
+  for (const [index, profile] of PROFILES.entries()) {
+    const results = { floor: [], firstCard: [], buy: [], checkout: [], toPayment: [] }
+    await firstCard(browser, profile) // warm the server's caches, not the browser's
+    for (let round = 0; round < ROUNDS; round++) {
+      results.floor.push(await floor(browser, profile))
+      results.firstCard.push(await firstCard(browser, profile))
+      const bought = await purchase(browser, profile, courses[next++ % courses.length].handle)
+      results.buy.push(bought.buy)
+      results.checkout.push(bought.checkout)
+      results.toPayment.push(bought.toPayment)
+    }
+    const row = (label, samples, goal) => {
+      const { median, p95 } = percentiles(samples)
+      return `  ${label.padEnd(44)} ${ms(median).padStart(8)} ${ms(p95).padStart(8)}   ${goal ? `goal ≤ ${ms(goal)}` : ""}`
+    }
+    console.log(`${profile.name}                               median      p95`)
+    console.log(row("network floor: HTML → config → catalogue", results.floor))
+    console.log(row("navigation → first priced course card", results.firstCard, GOALS.firstCard[index]))
+    console.log(row("navigation → interactive Buy (deep link)", results.buy, GOALS.buyInteractive[index]))
+    console.log(row("Buy → checkout ready", results.checkout))
+    console.log(row("Pay → payment page loaded", results.toPayment))
+    console.log("")
+  }
+
+  const sizes = bundleSizes()
+  const initial = sizes.filter((row) => row.initial)
+  console.log("Bundle (storefront-miniapp/dist), gzip:")
+  for (const row of sizes) console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
+  console.log(`  initial JS + CSS: ${kb(initial.reduce((sum, row) => sum + row.gzip, 0))} (budget 90 KB)`)
+} finally {
+  await browser.close()
+}

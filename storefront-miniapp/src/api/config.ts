@@ -1,0 +1,40 @@
+import { bootConfig } from "./boot"
+import { requestJson } from "./http"
+
+/** `GET /storefront/config`: what the Mini App needs before its first /store call. */
+export interface StorefrontConfig {
+  publishable_key: string
+  region_id: string
+  currency_code: string
+  payment: {
+    /** Payment providers the shopper can pay with (the region's, without the system one). */
+    providers: string[]
+    /** Yookassa's confirmation: its payment page, or its widget embedded in the Mini App. */
+    confirmation: "redirect" | "embedded"
+    /** A 54-FZ receipt is sent: checkout asks for an e-mail. */
+    receipts: boolean
+  }
+  telegram: {
+    /** The Mini App's t.me link (`https://t.me/<bot>/<app>`), when configured. */
+    app_link: string | null
+  }
+  /** The consent pages the checkout links to. */
+  legal_pages: string[]
+}
+
+let configPromise: Promise<StorefrontConfig> | undefined
+
+/**
+ * Fetched once per page load and shared (index.html's inline script may have asked already);
+ * a failed attempt is forgotten so a retry asks again.
+ */
+export function getStorefrontConfig(): Promise<StorefrontConfig> {
+  const early = bootConfig()
+  configPromise ??= (early ?? Promise.reject(new Error("no early answer")))
+    .catch(() => requestJson<StorefrontConfig>("/storefront/config"))
+    .catch((error: unknown) => {
+      configPromise = undefined
+      throw error
+    })
+  return configPromise
+}
