@@ -44,7 +44,8 @@ try {
   }
 
   await run(join(BIN, "jest"), ["--runInBand", "--forceExit", ...process.argv.slice(2)], {
-    env: { ...env, NODE_OPTIONS: "--experimental-vm-modules" },
+    // Every suite boots a Medusa app in one process: give the heap room for all of them.
+    env: { ...env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192" },
   })
 } catch (error) {
   process.stderr.write(`${error.message}\n`)

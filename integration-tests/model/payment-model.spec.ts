@@ -18,7 +18,11 @@ jest.setTimeout(900_000)
 
 const PROVIDER = "pp_yookassa_yookassa"
 const RUNS = Number(process.env.PAYMENT_MODEL_RUNS ?? 200)
-const SEED = Number(process.env.PAYMENT_MODEL_SEED ?? Date.now() % 2 ** 31)
+/** CI repeats one seed, so it is deterministic; PAYMENT_MODEL_SEED=random explores new ones. */
+const SEED =
+  process.env.PAYMENT_MODEL_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.PAYMENT_MODEL_SEED ?? 784152751)
+/** How the sandbox describes a refund made in Yookassa's dashboard. */
+const DASHBOARD_REFUND = "Возврат из личного кабинета ЮKassa"
 const ADMIN = { email: "model@aistore.test", password: "a model merchant's password" }
 const yookassa = useYookassaSandbox(19_750)
 const STARS = "pp_telegram-stars_telegram-stars"
@@ -327,8 +331,10 @@ medusaIntegrationTestRunner({
         if (!orders.length && heldAnyway) {
           problems.push(`Yookassa payment ${id} (${payment.status}) belongs to no order and was not given back`)
         }
-        if (!orders.length && payment.status === "succeeded" && yookassa.sandbox().refunds(id).length > 1) {
-          problems.push(`Yookassa payment ${id} belongs to no order and was refunded ${yookassa.sandbox().refunds(id).length} times`)
+        // The store's own refunds: the merchant's dashboard refunds come on top and are theirs.
+        const automatic = yookassa.sandbox().refunds(id).filter((refund) => refund.description !== DASHBOARD_REFUND)
+        if (!orders.length && payment.status === "succeeded" && automatic.length > 1) {
+          problems.push(`Yookassa payment ${id} belongs to no order and was refunded ${automatic.length} times by the store`)
         }
       }
       problems.push(...starsProblems(real, orders))

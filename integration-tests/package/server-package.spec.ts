@@ -117,6 +117,13 @@ describe("the production server package", () => {
         { id: "stars", provider_id: "pp_telegram-stars_telegram-stars" },
       ],
       stars_rub_rate: expect.any(Number),
+      payment: {
+        providers: expect.arrayContaining(["pp_yookassa_yookassa", "pp_telegram-stars_telegram-stars"]),
+        confirmation: "redirect",
+        receipts: true,
+      },
+      telegram: { app_link: null },
+      legal_pages: ["offer", "privacy", "refunds"],
     })
   })
 })

@@ -43,10 +43,13 @@ describe("readEnvironment", () => {
     expect(env.telegram).toEqual({
       botToken: expect.stringMatching(/^\d+:/),
       adminChatId: undefined,
+      adminThreadId: undefined,
       apiRoot: "https://api.telegram.org",
       initDataMaxAgeSeconds: 86400,
       webhookSecret: expect.any(String),
       miniAppUrl: "http://localhost:5173",
+      miniAppLink: undefined,
+      starsRubRate: 1.6,
     })
     expect(env.yookassa).toMatchObject({
       apiUrl: "https://api.yookassa.ru/v3",

@@ -1,5 +1,5 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { refundPaymentWorkflow, type RefundPaymentWorkflowInput } from "@medusajs/medusa/core-flows"
 import { YOOKASSA_REFUNDS_MODULE } from "../modules/yookassa-refunds"
 import type YookassaRefundsModuleService from "../modules/yookassa-refunds/service"
@@ -9,7 +9,10 @@ import { isMedusaRefund, type DashboardRefundMetadata } from "../providers/yooka
 
 export type DashboardRefundOutcome = "recorded" | "already_recorded" | "medusa_refund" | "not_succeeded" | "not_ours"
 
-type RecordedPayment = { id: string; refunds?: Array<{ id: string; metadata?: Record<string, unknown> | null } | null> | null }
+type RecordedPayment = {
+  id: string
+  payment_collection_id: string
+  refunds?: Array<{ id: string; metadata?: Record<string, unknown> | null } | null> | null }
 
 /**
  * Records a refund made in Yookassa's dashboard on its order, exactly once however often its
@@ -55,7 +58,12 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     metadata,
   }
   try {
-    await refundPaymentWorkflow(container).run({ input })
+    if (await belongsToOrder(container, recorded.payment_collection_id)) {
+      await refundPaymentWorkflow(container).run({ input })
+    } else {
+      // No order (its cart could not be completed): Medusa's refund flow needs one, the module does not.
+      await container.resolve<IPaymentModuleService>(Modules.PAYMENT).refundPayment(input)
+    }
   } catch (error) {
     // A later step may fail after the refund was recorded: keep the claim then, or it is recorded twice.
     const after = await paymentOfSession(container, sessionId)
@@ -70,10 +78,19 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
   return "recorded"
 }
 
+async function belongsToOrder(container: MedusaContainer, paymentCollectionId: string): Promise<boolean> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order_payment_collection",
+    fields: ["order_id"],
+    filters: { payment_collection_id: paymentCollectionId },
+  })
+  return data.length > 0
+}
+
 async function paymentOfSession(container: MedusaContainer, sessionId: string): Promise<RecordedPayment | undefined> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "payment",
-    fields: ["id", "refunds.id", "refunds.metadata"],
+    fields: ["id", "payment_collection_id", "refunds.id", "refunds.metadata"],
     filters: { payment_session_id: sessionId },
   })
   return data[0] as RecordedPayment | undefined

@@ -73,7 +73,7 @@ export async function loadPaymentFacts(container: MedusaContainer, payment: Yook
       ? query.graph({ entity: "payment", fields: PAYMENT_FIELDS, filters: { payment_session_id: sessionId } })
       : Promise.resolve({ data: [] }),
     sessionId
-      ? query.graph({ entity: "payment_session", fields: ["id", "data"], filters: { id: sessionId } })
+      ? query.graph({ entity: "payment_session", fields: ["id", "data", "deleted_at"], filters: { id: sessionId } })
       : Promise.resolve({ data: [] }),
     cartId
       ? query.graph({
@@ -111,6 +111,9 @@ export async function loadPaymentFacts(container: MedusaContainer, payment: Yook
             .flatMap((row) => (row ? [toFacts(row)] : [])),
         }
       : undefined,
-    sessionLive: (sessions as Array<{ data?: { id?: string } | null }>).some((session) => session.data?.id === payment.id),
+    // A deleted session can still be read by its id: it is not live.
+    sessionLive: (sessions as Array<{ data?: { id?: string } | null; deleted_at?: unknown }>).some(
+      (session) => session.data?.id === payment.id && !session.deleted_at
+    ),
   }
 }

@@ -1,8 +1,9 @@
 import type { ILockingModule, IPaymentModuleService, Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { completeCartWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { YookassaApiError, type YookassaClient, type YookassaPayment } from "../client"
 import { WEBHOOK_PROVIDER } from "../options"
+import { fromMinor, toMinor } from "../utils/receipt"
 import { yookassaPlugin } from "../plugin-services"
 import { loadPaymentFacts } from "./payment-facts"
 import { returnOrphanPayment } from "./return-orphan-payment"
@@ -40,7 +41,10 @@ export async function settleYookassaPayment(
   }
   const before = decide(payment, await loadPaymentFacts(container, payment))
   if (before.kind === "in_progress" || (before.kind === "nothing_held" && payment.status === "canceled")) {
-    await processThroughMedusa(container, payment.id)
+    // A failure here (the session went meanwhile, say) still leaves the verdict below to decide.
+    await processThroughMedusa(container, payment.id).catch((error: unknown) =>
+      container.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`Yookassa payment ${payment.id}: Medusa's flow failed: ${String(error)}`)
+    )
   }
   const refusal = before.kind === "in_progress" || before.kind === "unplaced" ? await completeUnplacedCart(container, payment) : undefined
 
@@ -109,7 +113,10 @@ async function act(container: MedusaContainer, payment: YookassaPayment, verdict
   }
   const { payment: extra, order_id, proof } = verdict
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-  const refund = { payment_id: extra.id, amount: extra.held, note: `Returned automatically: ${proof}` }
+  // A dashboard refund may not be on Medusa's books yet: never ask for more than Yookassa still holds
+  // (its own notification records the rest, and the books meet again).
+  const amount = MathBN.min(extra.held, stillHeld(payment))
+  const refund = { payment_id: extra.id, amount, note: `Returned automatically: ${proof}` }
   if (!extra.captured) {
     await payments.cancelPayment(extra.id)
   } else if (order_id) {
@@ -119,4 +126,9 @@ async function act(container: MedusaContainer, payment: YookassaPayment, verdict
     await payments.refundPayment(refund)
   }
   logger.warn(`Yookassa payment ${payment.id} (Medusa payment ${extra.id}) given back: ${proof}`)
+}
+
+/** What Yookassa still holds of a payment, in major units. */
+function stillHeld(payment: YookassaPayment): string {
+  return fromMinor(toMinor(payment.amount.value) - toMinor(payment.refunded_amount?.value ?? "0"))
 }

@@ -65,6 +65,10 @@ export function decide(payment: YookassaPayment, facts: PaymentFacts, completion
     if (completionRefusal) {
       return { kind: "extra", payment: own, proof: `its cart cannot become an order: ${completionRefusal}` }
     }
+    if (!facts.sessionLive) {
+      // Medusa completes a cart only through a live session: this payment can never pay for it.
+      return { kind: "extra", payment: own, proof: "its session is gone and its cart has no order" }
+    }
     return { kind: "unplaced", payment_id: own.id }
   }
   if (facts.sessionLive) {

@@ -72,6 +72,13 @@ describe("decide", () => {
     expect(decide(paid(), facts({ sessionLive: true, medusaPayment: medusaPayment() })).kind).toBe("unplaced")
   })
 
+  it("gives back through Medusa a payment whose session is gone while its cart has no order", () => {
+    expect(decide(paid(), facts({ sessionLive: false, medusaPayment: medusaPayment() }))).toMatchObject({
+      kind: "extra",
+      proof: "its session is gone and its cart has no order",
+    })
+  })
+
   it("gives back through Medusa a payment whose cart Medusa refuses to complete", () => {
     const verdict = decide(paid(), facts({ sessionLive: true, medusaPayment: medusaPayment() }), "You already own this course")
     expect(verdict).toMatchObject({ kind: "extra", proof: expect.stringContaining("You already own this course") })
