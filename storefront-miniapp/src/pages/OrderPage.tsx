@@ -16,7 +16,7 @@ type Declined = DeclineReason | "unpaid" | "stars_cancelled" | "stars_failed"
 
 type View =
   | { kind: "checking" }
-  | { kind: "waiting"; confirmationUrl?: string; confirmationToken?: string; stars?: { invoiceLink?: string; paid: boolean } }
+  | { kind: "waiting"; confirmationUrl?: string; confirmationToken?: string; stars?: { invoiceLink?: string; closed?: "paid" | "pending" } }
   | { kind: "success"; order: Order }
   | { kind: "declined"; reason: Declined }
   | { kind: "not-found" }
@@ -134,8 +134,10 @@ function starsView(invoiceLink: string, invoice: InvoiceStatus | undefined): Vie
   if (invoice === "cancelled") return { kind: "declined", reason: "stars_cancelled" }
   if (invoice === "failed") return { kind: "declined", reason: "stars_failed" }
   // Paid or pending: Telegram's update is on its way; no new payment may replace this one.
-  return { kind: "waiting", stars: { invoiceLink, paid: invoice === "paid" || invoice === "pending" } }
+  return { kind: "waiting", stars: { invoiceLink, closed: invoice } }
 }
+
+const STARS_WAITING = { open: "starsWaitingMessage", paid: "starsPaidMessage", pending: "starsPendingMessage" } as const
 
 function OrderView({
   view,
@@ -169,7 +171,7 @@ function OrderView({
         ? { text: t("payAgain"), onClick: () => navigation.replace({ name: "checkout" }) }
         : view.kind === "waiting" && view.confirmationUrl
           ? { text: t("reopenPayment"), onClick: () => openLink(view.confirmationUrl!) }
-          : stars?.invoiceLink && !stars.paid
+          : stars?.invoiceLink && !stars.closed
             ? { text: t("reopenInvoice"), onClick: () => reopen(stars.invoiceLink!) }
             : { text: "", onClick: () => undefined }
   useMainButton({ text: mainButton.text, visible: Boolean(mainButton.text), loading: invoiceOpen, onClick: mainButton.onClick })
@@ -183,7 +185,7 @@ function OrderView({
           <StatusView
             icon="⏳"
             title={t("waitingTitle")}
-            message={view.stars ? t(view.stars.paid ? "starsPaidMessage" : "starsWaitingMessage") : t("waitingMessage")}
+            message={t(view.stars ? STARS_WAITING[view.stars.closed ?? "open"] : "waitingMessage")}
             testId="order-waiting"
           />
           {view.confirmationToken && !view.confirmationUrl ? <EmbeddedPayment token={view.confirmationToken} cartId={cartId} /> : null}
