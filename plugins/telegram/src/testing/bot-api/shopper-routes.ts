@@ -21,7 +21,8 @@ const MAX_BODY = 1024
  * `invoice_closed` event would carry: `paid`, or `failed` when the store said no.
  */
 export async function handleShopperRoute(request: IncomingMessage, response: ServerResponse, path: string, routes: ShopperRoutes): Promise<void> {
-  const [slug, action] = decodeURIComponent(path.slice(SHOPPER_PATH.length)).split("/")
+  // Telegram's slugs are [A-Za-z0-9_=-]: nothing to decode.
+  const [slug, action] = path.slice(SHOPPER_PATH.length).split("/")
   const invoice = routes.stars.invoices.get(`https://t.me/$${slug}`)
   if (!invoice) {
     return sendJson(response, 404, { error: `No invoice ${slug}` })
