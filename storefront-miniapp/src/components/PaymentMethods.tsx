@@ -35,7 +35,14 @@ export function PaymentMethods({
             <span className="method__hint">{t(`method.${method}.hint`)}</span>
           </span>
           <span className="method__price" data-testid={`method-${method}-price`}>
-            {method === "stars" ? (starsEstimate ? `≈ ${formatStars(starsEstimate)}` : "⭐") : formatPrice(total, currencyCode)}
+            {method === "stars" ? (
+              <>
+                {starsEstimate ? `≈ ${formatStars(starsEstimate)}` : null}
+                <StarIcon />
+              </>
+            ) : (
+              formatPrice(total, currencyCode)
+            )}
           </span>
         </label>
       ))}
@@ -44,7 +51,11 @@ export function PaymentMethods({
   )
 }
 
-/** The cart's Stars price by the store's rate, rounded up as the server rounds it (a variant's own Stars price may differ). */
-export function estimateStars(total: number, rubPerStar: number | null): number | undefined {
-  return rubPerStar && rubPerStar > 0 && total > 0 ? Math.ceil(total / rubPerStar) : undefined
+/** Telegram's Star, drawn here: phones and plain browsers may lack a colour emoji font for ⭐. */
+function StarIcon() {
+  return (
+    <svg className="star-icon" viewBox="0 0 24 24" role="img" aria-label={t("method.stars")}>
+      <path d="M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z" />
+    </svg>
+  )
 }
