@@ -1,5 +1,5 @@
 import { CartStorage, type KeyValueStore } from "../cart/cart-storage"
-import { isAlreadyOrderedMessage, paymentState, STARS_PROVIDER_ID, YOOKASSA_PROVIDER_ID, type CartPaymentSession } from "../cart/payment-state"
+import { isAlreadyOrderedMessage, paymentState, starsInvoiceInFlight, STARS_PROVIDER_ID, YOOKASSA_PROVIDER_ID, type CartPaymentSession } from "../cart/payment-state"
 import { filterCourses } from "../lib/filter-courses"
 import type { CatalogCourse } from "../api/catalog-types"
 
@@ -57,6 +57,15 @@ describe("paymentState", () => {
       kind: "pending",
       invoiceLink: "https://t.me/$abc",
     })
+  })
+
+  it("keeps a Stars invoice this app is paying from being replaced by a new payment", () => {
+    const stars = session({ provider_id: STARS_PROVIDER_ID, data: { invoice_link: "https://t.me/$abc" } })
+    expect(starsInvoiceInFlight(cart([stars]), "cart_1")).toBe(true)
+    // Not the cart being paid here, paid already, or a Yookassa payment (its own guard settles it): pay freely.
+    expect(starsInvoiceInFlight(cart([stars]), undefined)).toBe(false)
+    expect(starsInvoiceInFlight(cart([{ ...stars, status: "captured" }]), "cart_1")).toBe(false)
+    expect(starsInvoiceInFlight(cart([session({})]), "cart_1")).toBe(false)
   })
 
   it("recognises the backend's answer for a cart that is already an order", () => {

@@ -87,6 +87,17 @@ function starsState(session: CartPaymentSession): PaymentState {
   return { kind: "pending", invoiceLink: session.data?.invoice_link }
 }
 
+/**
+ * A Stars invoice this app opened for the cart may be paid while Telegram's update is still on its
+ * way: a new payment session would replace the one being paid (its charge then refunded, the
+ * shopper asked again), so the checkout sends the shopper to the status page instead, where the
+ * same invoice can be reopened (a cancelled one leads to Pay again).
+ */
+export function starsInvoiceInFlight(cart: CartForPayment, payingCartId: string | undefined): boolean {
+  const state = paymentState(cart)
+  return payingCartId === cart.id && state.kind === "pending" && Boolean(state.invoiceLink)
+}
+
 /** Both answers the payment-session route gives for a cart that is already an order (after the lead's change) name it. */
 export function isAlreadyOrderedMessage(message: string): boolean {
   return /\border\b/i.test(message) && /(already|paid|placed|completed)/i.test(message)

@@ -6,7 +6,7 @@ import type { Cart } from "../api/store"
 import { useNavigation } from "../app/navigation"
 import { useServices } from "../app/services"
 import { openCart } from "../cart/add-course"
-import { isAlreadyOrderedMessage, YOOKASSA_PROVIDER_ID } from "../cart/payment-state"
+import { isAlreadyOrderedMessage, starsInvoiceInFlight, YOOKASSA_PROVIDER_ID } from "../cart/payment-state"
 import { Button } from "../components/Button"
 import { CourseCover } from "../components/CourseCard"
 import { ErrorView } from "../components/ErrorView"
@@ -38,6 +38,7 @@ export default function CheckoutPage() {
   if (loaded.status === "loading") return <CheckoutSkeleton />
   if (loaded.status === "error") return <ErrorView error={loaded.error} onRetry={loaded.retry} />
   if (!loaded.value.cart?.items?.length) return <EmptyCart />
+  if (starsInvoiceInFlight(loaded.value.cart, services.cartStorage.payingCartId())) return <ToStatusPage cartId={loaded.value.cart.id} />
   return <CheckoutForm initialCart={loaded.value.cart} config={loaded.value.config} />
 }
 
@@ -236,6 +237,13 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
       </section>
     </main>
   )
+}
+
+/** The cart's Stars invoice may be paid already: its status page, not a second payment. */
+function ToStatusPage({ cartId }: { cartId: string }) {
+  const navigation = useNavigation()
+  useEffect(() => navigation.replace({ name: "order", cartId }), [navigation, cartId])
+  return <CheckoutSkeleton />
 }
 
 function EmptyCart() {
