@@ -32,14 +32,14 @@ async function waitFor(url: string, deadlineMs: number) {
 export async function startStorefront(
   port: number,
   backendUrl: string,
-  botApiUrl: string
+  botApiUrl?: string
 ): Promise<{ browser: Browser; stop: () => Promise<void> }> {
   const preview: ChildProcess = spawn(
     join(ROOT, "node_modules", ".bin", "vite"),
     ["preview", "--port", String(port), "--strictPort"],
     {
       cwd: join(ROOT, "storefront-miniapp"),
-      env: { ...process.env, MEDUSA_BACKEND_PROXY: backendUrl, TELEGRAM_DOUBLE_PROXY: botApiUrl },
+      env: { ...process.env, MEDUSA_BACKEND_PROXY: backendUrl, ...(botApiUrl ? { TELEGRAM_DOUBLE_PROXY: botApiUrl } : {}) },
       stdio: "ignore",
     }
   )
