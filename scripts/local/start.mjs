@@ -207,8 +207,12 @@ async function startLocalBotApi(env) {
     return
   }
   const { start } = await import("@aistore/medusa-telegram/testing/bot-api-double")
-  const botApi = await start({ log: (line) => say(`telegram: ${line}`) })
+  env.TELEGRAM_WEBHOOK_SECRET ||= randomBytes(24).toString("base64url")
+  // The double also plays the shopper paying a Stars invoice in the Mini App (its stand-in client).
+  const storeWebhook = { url: `${backendUrl}/hooks/telegram`, secret: env.TELEGRAM_WEBHOOK_SECRET }
+  const botApi = await start({ log: (line) => say(`telegram: ${line}`), storeWebhook })
   env.TELEGRAM_API_ROOT = botApi.url
+  env.TELEGRAM_DOUBLE_PROXY = botApi.url
   env.TELEGRAM_ADMIN_CHAT_ID ||= LOCAL_MERCHANT_CHAT_ID
   say(`Bot API double on ${botApi.url}: messages to Telegram are printed here`)
 }
