@@ -10,10 +10,18 @@ export type TaggingProxy = { url: string; stop(): Promise<void> }
  * topology its own proxy in front of an outside API (Yookassa, the Bot API) and the calls say
  * which process made them: the process's identity, seen from outside, with no hook in the app.
  */
-export async function startTaggingProxy(target: string, tag: string, calls: TaggedCall[]): Promise<TaggingProxy> {
+export async function startTaggingProxy(
+  target: string,
+  tag: string,
+  calls: TaggedCall[],
+  /** Told of each call as it arrives, before it is passed on (a fault drill can act mid-call). */
+  onCall: (call: TaggedCall) => void = () => {}
+): Promise<TaggingProxy> {
   const upstream = new URL(target)
   const server: Server = createServer((incoming, outgoing) => {
-    calls.push({ tag, method: incoming.method ?? "", path: incoming.url ?? "" })
+    const call = { tag, method: incoming.method ?? "", path: incoming.url ?? "" }
+    calls.push(call)
+    onCall(call)
     const forwarded = request(
       {
         host: upstream.hostname,

@@ -77,12 +77,11 @@ export async function startTopology({ runtimeDir, ports, env, processEnv = () =>
   try {
     // What the compose migrate service does, once, before any server or worker starts.
     await medusaStep("migrate", ["db:migrate", "--execute-safe-links"])
-    if (seed) {
-      await medusaStep("seed", ["exec", "./src/scripts/seed-demo.js"])
-    }
-    if (admin) {
-      await medusaStep("admin", ["user", "-e", admin.email, "-p", admin.password])
-    }
+    // Independent of each other: side by side.
+    await Promise.all([
+      seed && medusaStep("seed", ["exec", "./src/scripts/seed-demo.js"]),
+      admin && medusaStep("admin", ["user", "-e", admin.email, "-p", admin.password]),
+    ])
     const begun = Date.now()
     await Promise.all([...topology.servers, topology.worker].map((member) => topology.startMedusa(member.name)))
     say(`${topology.servers.length} servers and the worker are healthy (${((Date.now() - begun) / 1000).toFixed(1)} s)`)
