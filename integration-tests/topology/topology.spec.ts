@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { mkdtempSync, rmSync } from "node:fs"
 import Redis from "ioredis"
 import { Client } from "pg"
 import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
@@ -270,6 +269,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     expect(callsBy("worker").some((call) => call.path.endsWith("/sendMessage"))).toBe(true)
     expect(servers.filter((call) => call.path.endsWith("/sendMessage"))).toEqual([])
     expect(servers.filter((call) => call.path === `/v3/payments/${paymentId}`)).toEqual([])
+    // Still one, now that everything the payment set off has run.
     expect(await ordersOf(store)).toHaveLength(1)
   })
 
