@@ -5,11 +5,13 @@ import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import Redis from "ioredis"
+import { chromium } from "playwright-core"
 import { Client } from "pg"
 import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { start as startBotApi, type BotApiDouble } from "../../plugins/telegram/src/testing/bot-api-double"
 import { startTaggingProxy, type TaggedCall, type TaggingProxy } from "../helpers/tagging-proxy"
 import { signInitData } from "../helpers/telegram-init-data"
+import { LIGHT_THEME } from "../browser/miniapp/launch"
 import { until } from "../helpers/until"
 import type { Topology } from "../../scripts/topology/topology.mjs" with { "resolution-mode": "import" }
 
@@ -371,6 +373,31 @@ describe("the production topology: nginx, two servers, one worker", () => {
       http("/store/carts", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } })
     expect((await preflight(PUBLIC_URL)).headers.get("access-control-allow-origin")).toBe(PUBLIC_URL)
     expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull()
+  })
+
+  it("runs the Mini App under its CSP: the catalogue draws with no violation", async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    })
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+      const violations: string[] = []
+      page.on("console", (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
+      })
+      await page.addInitScript(() =>
+        document.addEventListener("securitypolicyviolation", (event) => console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`))
+      )
+      // Opened as Telegram opens it: signed launch parameters in the hash.
+      const initData = signInitData({ user: { id: 434343, first_name: "Топология", language_code: "ru" } }, BOT_TOKEN, new Date())
+      const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppPlatform: "weba", tgWebAppThemeParams: JSON.stringify(LIGHT_THEME) })
+      await page.goto(`${topology.url}/#${launch}`)
+      await page.locator('[data-testid="catalogue"][data-state="ready"]').waitFor({ timeout: 30_000 })
+      expect(violations).toEqual([])
+    } finally {
+      await browser.close()
+    }
   })
 
   it("limits request bodies and logins", async () => {
