@@ -70,6 +70,12 @@ async function adminSql(sql: string) {
   }
 }
 
+async function emptyRedis() {
+  const redis = new Redis(REDIS_URL)
+  await redis.flushdb()
+  await redis.quit()
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry)
@@ -130,9 +136,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
     await adminSql(`CREATE DATABASE ${DATABASE}`)
     // A Redis database of its own, emptied: no queued job or session of an earlier run.
-    const redis = new Redis(REDIS_URL)
-    await redis.flushdb()
-    await redis.quit()
+    await emptyRedis()
 
     const [nginx, server1, server2, worker] = await Promise.all([freePort(), freePort(), freePort(), freePort()])
     botApi = await startBotApi({ port: 0 })
@@ -201,6 +205,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     await sandbox?.stop()
     await botApi?.stop()
     await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
+    await emptyRedis()
     rmSync(runtimeDir, { recursive: true, force: true })
   })
 
