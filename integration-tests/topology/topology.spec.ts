@@ -434,4 +434,18 @@ describe("the production topology: nginx, two servers, one worker", () => {
     )
     expect(leaks).toEqual([])
   })
+
+  it("stops cleanly: no process of the topology is left, nginx's workers included", async () => {
+    const groups = ["nginx", "worker", ...topology.servers.map((server) => server.name)].map((name) => topology.process(name)!.child.pid!)
+    await topology.stop()
+    const alive = groups.filter((group) => {
+      try {
+        process.kill(-group, 0)
+        return true
+      } catch {
+        return false
+      }
+    })
+    expect(alive).toEqual([])
+  })
 })
