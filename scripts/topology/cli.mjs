@@ -11,7 +11,7 @@
  */
 import { spawnSync } from "node:child_process"
 import { randomBytes, randomInt } from "node:crypto"
-import { existsSync } from "node:fs"
+import { existsSync, mkdirSync, symlinkSync } from "node:fs"
 import { join } from "node:path"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { assertPortFree } from "../local/preflight.mjs"
@@ -88,6 +88,16 @@ async function doubles(botToken) {
   }
 }
 
+/** Uploaded files (the demo covers) in a folder a rebuild of .medusa/server does not wipe. */
+function keepUploads() {
+  const uploads = join(ROOT, ".local", "topology-static")
+  const served = join(ROOT, ".medusa", "server", "static")
+  mkdirSync(uploads, { recursive: true })
+  if (!existsSync(served)) {
+    symlinkSync(uploads, served)
+  }
+}
+
 async function main() {
   for (const each of [...Object.values(ports).flat(), sandboxPort]) {
     await assertPortFree(each, "the topology", "TOPOLOGY_PORT")
@@ -113,6 +123,7 @@ async function main() {
     DISABLE_MEDUSA_ADMIN: existsSync(join(ROOT, ".medusa", "server", "public", "admin", "index.html")) ? "false" : "true",
     ...(await doubles(botToken)),
   }
+  keepUploads()
   const topology = await startTopology({
     runtimeDir: join(ROOT, ".local", "topology"),
     ports,
