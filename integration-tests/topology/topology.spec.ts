@@ -415,7 +415,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
 
     // A burst of logins from one address: the first ones are checked (and refused: bad initData), the rest wait.
     const statuses = await Promise.all(
-      Array.from({ length: 45 }, () => http("/auth/customer/telegram", { method: "POST", headers: { authorization: "tma hash=0" } }).then((r) => r.status))
+      Array.from({ length: 80 }, () => http("/auth/customer/telegram", { method: "POST", headers: { authorization: "tma hash=0" } }).then((r) => r.status))
     )
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
     expect(statuses.filter((status) => status !== 429).every((status) => status === 401)).toBe(true)
