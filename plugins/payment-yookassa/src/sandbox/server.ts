@@ -35,7 +35,7 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
 
   const stopping = new AbortController()
   const faults = new Faults(() => notifier.releaseHeld())
-  const notifier = new Notifier(options.webhookUrl, faults, logger)
+  const notifier = new Notifier(options.webhookUrl, faults, logger, options.senderAddress)
   const ledger = new Ledger({ shopId: options.shopId, publicUrl }, (event, object) => notifier.notify(event, object), logger)
   const requests: RequestRecord[] = []
   const api = createApiHandler({

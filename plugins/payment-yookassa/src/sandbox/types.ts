@@ -145,6 +145,11 @@ export interface YookassaSandboxOptions {
   secretKey: string
   /** Where notifications are POSTed (the store's `/hooks/payment/yookassa_yookassa`). */
   webhookUrl?: string
+  /**
+   * The local address notifications are sent from (default: the system's choice). Yookassa sends from
+   * its own published addresses; behind a proxy, a store allows the sandbox's by YOOKASSA_TRUSTED_IPS.
+   */
+  senderAddress?: string
   /** Base of `confirmation_url`; default the sandbox's own URL. */
   publicUrl?: string
   logger?: SandboxLogger
