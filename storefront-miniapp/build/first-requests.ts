@@ -24,8 +24,9 @@ function deepCourseChunks(context: IndexHtmlTransformContext): string[] {
  * again itself if they failed; an answer already there draws the first frame). The language
  * rule is src/i18n/language.ts's `pickLanguage`. Only launches with initData in the hash (every
  * Telegram launch) are served this way; a deep link to a course or an order skips the
- * catalogue; one to a course asks for the course instead and preloads the course page's and
- * the Telegram client's chunks, which its Buy needs.
+ * catalogue; one to a course asks for the course instead and then preloads the course page's
+ * and the Telegram client's chunks, which its Buy needs (after the request: a browser opens six
+ * connections to an origin, and the bundle, stylesheet and config hold three of them).
  */
 export function firstRequests(backendUrl: string): Plugin {
   const script = (preload: string[]) => `(function(){try{
@@ -38,8 +39,8 @@ var deep=/^(course|order)_/.test(h.get("tgWebAppStartParam")||"");
 var boot=window.__aistoreBoot={locale:l,config:config};
 boot.catalog=deep?Promise.reject(new Error("deep link")):fetch(b+"/storefront/catalog?locale="+l).then(j).then(function(c){boot.catalogData=c;return c});
 var m=/^course_([a-z0-9-]{1,63})$/.exec(h.get("tgWebAppStartParam")||"");
-if(m){${JSON.stringify(preload)}.forEach(function(u){var k=document.createElement("link");k.rel="modulepreload";k.href=u;document.head.appendChild(k)});
-boot.course={handle:m[1],promise:fetch(b+"/storefront/catalog/courses/"+m[1]+"?locale="+l).then(j)};boot.course.promise.catch(function(){})}
+if(m){boot.course={handle:m[1],promise:fetch(b+"/storefront/catalog/courses/"+m[1]+"?locale="+l).then(j)};boot.course.promise.catch(function(){});
+${JSON.stringify(preload)}.forEach(function(u){var k=document.createElement("link");k.rel="modulepreload";k.href=u;document.head.appendChild(k)})}
 config.catch(function(){});boot.catalog.catch(function(){});
 }catch(e){}})()`.replace(/\n/g, "")
   return {
