@@ -9,7 +9,7 @@ export const StorefrontCatalogQuery = z
     locale: z
       .string()
       .max(35)
-      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language tag such as ru-RU")
+      .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "locale must be a language tag such as ru-RU")
       .optional(),
   })
   .strict()
