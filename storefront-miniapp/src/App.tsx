@@ -1,11 +1,10 @@
-import { Component, lazy, Suspense, useEffect, type ReactNode } from "react"
+import { Component, lazy, Suspense, type ReactNode } from "react"
 import { NavigationProvider, useNavigation } from "./app/navigation"
-import { ServicesProvider, useServices, type Services } from "./app/services"
+import { ServicesProvider, type Services } from "./app/services"
 import { Button } from "./components/Button"
 import { StatusView } from "./components/StatusView"
 import { t } from "./i18n"
 import { CataloguePage } from "./pages/CataloguePage"
-import { startTelegramClient } from "./telegram/bridge"
 import type { Route } from "./telegram/deep-links"
 
 // Every screen but the first is a chunk of its own.
@@ -17,25 +16,11 @@ const LegalPage = lazy(() => import("./pages/LegalPage"))
 
 function Screen() {
   const { route } = useNavigation()
-  useTelegramStart(route)
   return (
     <ScreenBoundary key={JSON.stringify(route)}>
       <Suspense fallback={<div className="screen" aria-busy="true" />}>{renderRoute(route)}</Suspense>
     </ScreenBoundary>
   )
-}
-
-/**
- * Starts Telegram's client chunk (the SDK and its start-up) as soon as a screen needs it: every
- * screen but the catalogue at once (a course's Buy is on the MainButton). The catalogue's first
- * cards need nothing from Telegram and would compete with it for the CPU: CataloguePage starts it
- * once they are drawn, and its `ready()` then tells Telegram the content is there.
- */
-function useTelegramStart(route: Route) {
-  const { environment } = useServices()
-  useEffect(() => {
-    if (route.name !== "catalogue" && environment !== "outside") startTelegramClient(environment)
-  }, [route.name, environment])
 }
 
 function renderRoute(route: Route): ReactNode {

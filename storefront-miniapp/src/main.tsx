@@ -9,6 +9,7 @@ import { loadStoreApi } from "./app/services"
 import { CartStorage } from "./cart/cart-storage"
 import { currentLocale, setLanguage } from "./i18n"
 import { pickLanguage } from "./i18n/language"
+import { startTelegramClient } from "./telegram/bridge"
 import { initialStack, launchRoute } from "./telegram/deep-links"
 import { detectEnvironment } from "./telegram/environment"
 import { readLaunch } from "./telegram/launch-params"
@@ -34,6 +35,7 @@ if (environment === "outside" || !launch) {
   // The first frame is drawn in the shopper's theme and language; the Telegram SDK loads beside it.
   applyLaunchTheme(launch.themeParams)
   setLanguage(pickLanguage(launch.languageCode))
+  startTelegramClient(environment)
   const locale = currentLocale()
   const tokens = sessionTokenStore(launch.userId)
   const session = createCustomerSession(launch.initDataRaw, tokens)

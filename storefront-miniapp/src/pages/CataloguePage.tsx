@@ -11,7 +11,6 @@ import { StatusView } from "../components/StatusView"
 import { t } from "../i18n"
 import { filterCourses } from "../lib/filter-courses"
 import { useAsync } from "../lib/use-async"
-import { startTelegramClient } from "../telegram/bridge"
 import { hapticSelection } from "../telegram/native"
 
 const SKELETON_CARDS = 4
@@ -41,7 +40,6 @@ export function CataloguePage() {
   }
   const openCourse = (course: CatalogCourse) => navigation.push({ name: "course", handle: course.handle })
   const state = catalogue.status === "ready" && catalogue.value.courses.length === 0 ? "empty" : catalogue.status
-  useStartTelegramOnceDrawn(catalogue.status !== "loading")
 
   return (
     <main className="screen catalogue" data-testid="catalogue" data-state={state} aria-busy={catalogue.status === "loading"}>
@@ -109,14 +107,6 @@ export function CataloguePage() {
       )}
     </main>
   )
-}
-
-/** The catalogue has its content (or its error) on screen: Telegram's client may start now (see App.tsx). */
-function useStartTelegramOnceDrawn(drawn: boolean) {
-  const { environment } = useServices()
-  useEffect(() => {
-    if (drawn && environment !== "outside") startTelegramClient(environment)
-  }, [drawn, environment])
 }
 
 /** Reports a search once the shopper stops typing. */

@@ -1,29 +1,22 @@
 import type { TelegramEnvironment } from "./environment"
 
 /**
- * The Telegram client chunk (client.ts), started beside the first screen: screens call
- * Telegram through `telegram()`, which waits for it, so calls made before it starts keep their
- * order and are not lost.
+ * The Telegram client chunk (client.ts), started at launch beside the first screen's requests.
+ * Screens call Telegram through `telegram()`, which waits for it; calls keep their order.
  */
 type Client = typeof import("./client")
-type InsideEnvironment = Exclude<TelegramEnvironment, "outside">
 
-let begin: (environment: InsideEnvironment) => void = () => undefined
-const client: Promise<Client> = new Promise<InsideEnvironment>((resolve) => (begin = resolve)).then((environment) =>
-  import("./client").then((module) => {
+let client: Promise<Client> | undefined
+
+export function startTelegramClient(environment: Exclude<TelegramEnvironment, "outside">): void {
+  client ??= import("./client").then((module) => {
     module.startTelegram(environment)
     return module
   })
-)
-// Nobody may be waiting yet: a failed chunk is seen by the next call, not reported as unhandled.
-client.catch(() => undefined)
-
-/** Loads and starts the client; later calls do nothing. */
-export function startTelegramClient(environment: InsideEnvironment): void {
-  begin(environment)
 }
 
 export function telegram(): Promise<Client> {
+  if (!client) return Promise.reject(new Error("Telegram client not started"))
   return client
 }
 
