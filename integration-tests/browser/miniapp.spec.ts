@@ -189,6 +189,23 @@ medusaIntegrationTestRunner({
       await page.close()
     })
 
+    it("a course deep link asks for its course once, beside the config and not after it, and its page draws from that answer", async () => {
+      const course = courses[5]
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+      const asked: string[] = []
+      page.on("request", (request) => {
+        const { pathname } = new URL(request.url())
+        if (pathname.startsWith("/store") || pathname.startsWith("/storefront")) asked.push(pathname)
+      })
+      await page.goto(launchUrl(STOREFRONT_URL, newShopper(), { startParam: `course_${course.handle}` }))
+      await page.locator('[data-testid="outcomes"]').waitFor({ timeout: 30_000 })
+      await mainButton(page, /^Купить за \d[\d\s]*\s₽$/)
+      // The key-less course request needs no config answer first; nothing asks for the course again.
+      expect(asked.filter((path) => path.includes("/catalog/courses/"))).toEqual([`/storefront/catalog/courses/${course.handle}`])
+      expect(asked.indexOf(`/storefront/catalog/courses/${course.handle}`)).toBeLessThan(2)
+      await page.close()
+    })
+
     it("a double tap on Pay starts one payment", async () => {
       const course = courses[2]
       const page = await open(newShopper(), { startParam: `course_${course.handle}` })

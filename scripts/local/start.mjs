@@ -237,6 +237,8 @@ async function startLocalYookassa(env) {
     logger: { info: (line) => say(`yookassa: ${line}`), warn: (line) => say(`yookassa: ${line}`) },
   })
   Object.assign(env, { YOOKASSA_SHOP_ID: shopId, YOOKASSA_SECRET_KEY: secretKey, YOOKASSA_API_URL: sandbox.apiUrl })
+  // With YOOKASSA_CONFIRMATION_TYPE=embedded the Mini App draws the sandbox's stand-in widget.
+  env.YOOKASSA_WIDGET_URL ||= sandbox.widgetUrl
   env.YOOKASSA_RETURN_URL ||= storefrontUrl
   say(`Yookassa sandbox on ${sandbox.url}: test payments, no real money`)
 }

@@ -9,6 +9,7 @@ import {
   guardCourseQuantityUpdate,
 } from "./store/carts/course-cart-guards"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
+import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
 import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
 import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
 import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
@@ -24,6 +25,16 @@ export default defineMiddlewares({
       matcher: "/store/catalog/courses/:handle",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
+    },
+    {
+      matcher: "/storefront/catalog",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StorefrontCatalogQuery, {})],
+    },
+    {
+      matcher: "/storefront/catalog/courses/:handle",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StorefrontCatalogQuery, {})],
     },
     {
       matcher: "/store/catalog/owned",
