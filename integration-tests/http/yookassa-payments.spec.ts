@@ -12,11 +12,6 @@ const PROVIDER = "pp_yookassa_yookassa"
 const ADMIN = { email: "merchant@aistore.test", password: "correct horse battery staple" }
 const yookassa = useYookassaSandbox(19_500)
 
-type Api = {
-  get: (url: string, config?: object) => Promise<{ status: number; data: any }>
-  post: (url: string, body?: object, config?: object) => Promise<{ status: number; data: any }>
-}
-
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},

@@ -55,7 +55,8 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
   } catch (error) {
     const details = log.join("").trim().split("\n").slice(-8).join("\n")
     throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error}` : ""}\n${details}`
+      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error}` : ""}\n${details}`,
+      { cause: error }
     )
   }
 
