@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { join } from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { chromium, type Browser } from "playwright-core"
-import { prepareStore } from "../http/store-setup"
+import { prepareStore } from "../helpers/store-setup"
 import { launchUrl } from "./miniapp/launch"
 
 jest.setTimeout(180_000)
