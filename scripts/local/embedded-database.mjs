@@ -2,6 +2,8 @@ import { existsSync, statSync } from "node:fs"
 import { dirname, join } from "node:path"
 
 export const EMBEDDED_DATABASE_NAME = "aistore"
+/** Local mode's PostgreSQL (`npm start`); the app's default DATABASE_URL (src/config/environment.ts) names it too. */
+export const EMBEDDED_DATABASE_PORT = 54329
 
 const LIFECYCLE_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]
 

@@ -80,7 +80,7 @@ export interface TelegramEnvironment {
   miniAppLink?: string
 }
 
-/** Port the embedded PostgreSQL of local mode listens on. */
+/** Port the embedded PostgreSQL of local mode listens on (scripts/local/embedded-database.mjs starts it there). */
 export const LOCAL_DATABASE_PORT = 54329
 export const LOCAL_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${LOCAL_DATABASE_PORT}/aistore`
 export const LOCAL_STOREFRONT_URL = "http://localhost:5173"
