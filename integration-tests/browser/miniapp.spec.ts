@@ -10,7 +10,7 @@ import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { prepareStore } from "../helpers/store-setup"
 import { DARK_THEME, launchUrl, LIGHT_THEME, type Shopper } from "./miniapp/launch"
-import { startStorefront } from "./miniapp/servers"
+import { startStorefront } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
 
