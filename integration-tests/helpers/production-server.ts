@@ -33,15 +33,15 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A fresh database for one spec, dropped again after it. */
-export function useScratchDatabase(name: string): void {
-  beforeAll(async () => {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name}`)
-    await adminQuery(`CREATE DATABASE ${name}`)
-  })
-  afterAll(async () => {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name}`)
-  })
+/** A fresh, empty database of that name. */
+export async function createScratchDatabase(name: string): Promise<void> {
+  await dropScratchDatabase(name)
+  await adminQuery(`CREATE DATABASE ${name}`)
+}
+
+/** Drops it; the servers using it must be stopped first. */
+export async function dropScratchDatabase(name: string): Promise<void> {
+  await adminQuery(`DROP DATABASE IF EXISTS ${name}`)
 }
 
 /**

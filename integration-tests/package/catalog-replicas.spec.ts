@@ -1,6 +1,13 @@
 import { execFileSync, type ChildProcess } from "node:child_process"
 import { join } from "node:path"
-import { freePort, productionEnvironment, startServer, stopServer, useScratchDatabase } from "../helpers/production-server"
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  freePort,
+  productionEnvironment,
+  startServer,
+  stopServer,
+} from "../helpers/production-server"
 
 /**
  * Two production server processes on one database and one Redis, as replicas behind nginx:
@@ -22,10 +29,13 @@ async function json(url: string, init: RequestInit = {}) {
 
 describe("two server replicas on one Redis", () => {
   const servers: ChildProcess[] = []
-  useScratchDatabase(DATABASE)
+  beforeAll(async () => {
+    await createScratchDatabase(DATABASE)
+  })
 
   afterAll(async () => {
     await Promise.all(servers.map(stopServer))
+    await dropScratchDatabase(DATABASE)
   })
 
   it("serves an edit made through one replica on the other's very next request", async () => {

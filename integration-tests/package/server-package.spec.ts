@@ -2,7 +2,14 @@ import { execFileSync, type ChildProcess } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { freePort, productionEnvironment, startServer, stopServer, useScratchDatabase } from "../helpers/production-server"
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  freePort,
+  productionEnvironment,
+  startServer,
+  stopServer,
+} from "../helpers/production-server"
 
 /**
  * What the production image does, without Docker: build the server, make it
@@ -17,10 +24,13 @@ const DATABASE = "aistore_package_test"
 describe("the production server package", () => {
   const folder = join(mkdtempSync(join(tmpdir(), "aistore-server-")), "server")
   let server: ChildProcess | undefined
-  useScratchDatabase(DATABASE)
+  beforeAll(async () => {
+    await createScratchDatabase(DATABASE)
+  })
 
   afterAll(async () => {
     await stopServer(server)
+    await dropScratchDatabase(DATABASE)
     rmSync(join(folder, ".."), { recursive: true, force: true })
   })
 
