@@ -3,9 +3,9 @@ import type { Browser, Page } from "playwright-core"
 import { useBotApiDouble } from "../helpers/bot-api"
 import { useEnvironment, workerPort } from "../helpers/test-environment"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { prepareStore } from "../http/store-setup"
+import { prepareStore } from "../helpers/store-setup"
 import { launchUrl, type Shopper } from "./miniapp/launch"
-import { startStorefront } from "./miniapp/servers"
+import { startStorefront } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
 

@@ -10,9 +10,9 @@ import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { useEnvironment, workerPort } from "../helpers/test-environment"
 import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { prepareStore } from "../http/store-setup"
+import { prepareStore } from "../helpers/store-setup"
 import { DARK_THEME, launchUrl, LIGHT_THEME, type Shopper } from "./miniapp/launch"
-import { startStorefront } from "./miniapp/servers"
+import { startStorefront } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
 

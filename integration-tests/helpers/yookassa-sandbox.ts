@@ -1,8 +1,8 @@
 // From source: CI type-checks before the plugins are built.
-import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
+import { SANDBOX_SHOP_ID, startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { useEnvironment, workerPort } from "./test-environment"
 
-export const SANDBOX_SHOP_ID = "100500"
+export { SANDBOX_SHOP_ID }
 export const SANDBOX_SECRET_KEY = "test_integration-sandbox-key"
 export const RETURN_URL = "https://t.me/aistore_bot/shop"
 

@@ -6,7 +6,8 @@ import { useBotApiDouble } from "../helpers/bot-api"
 import { signInitData } from "../helpers/telegram-init-data"
 import { until } from "../helpers/until"
 import { STORE_CACHE_MODULE, type StoreCacheService } from "../../src/modules/store-cache"
-import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
+import { placeCourseOrder, prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { failed } from "../helpers/http"
 
 jest.setTimeout(240_000)
 
@@ -28,13 +29,6 @@ medusaIntegrationTestRunner({
 
     const store = (headers: Headers = {}) => ({ headers: { "x-publishable-api-key": config.publishable_key, ...headers } })
     /** The response of a request that must fail. */
-    const failed = (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to fail")
-        },
-        (error: any) => error.response
-      )
     const catalog = async (query = "", headers: Headers = {}) => (await api.get(`/store/catalog${query}`, store(headers))).data
     /** What Medusa's own store API shows for the same region and locale, in the catalogue's terms. */
     const stock = async (locale: string) => {

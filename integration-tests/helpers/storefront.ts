@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { join } from "node:path"
 import { chromium, type Browser } from "playwright-core"
 
-const ROOT = join(__dirname, "..", "..", "..")
+const ROOT = join(__dirname, "..", "..")
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
