@@ -28,7 +28,8 @@ const EMBEDDED_DATABASE_PORT = 54329
 const ADMIN_EMAIL = "admin@aistore.local"
 /** The merchant's chat in local mode: the Bot API double prints what is sent to it. */
 const LOCAL_MERCHANT_CHAT_ID = "-1000000000001"
-const PLUGINS = ["payment-yookassa", "telegram", "click-tracking"]
+/** In build order: course-access compiles against the telegram plugin's built types. */
+const PLUGINS = ["payment-yookassa", "telegram", "click-tracking", "course-access"]
 const READY_DEADLINE_MS = 180_000
 
 const dev = process.argv.includes("--dev")
@@ -206,7 +207,7 @@ async function startLocalBotApi(env) {
   if (env.TELEGRAM_API_ROOT) {
     return
   }
-  const { start } = await import("@aistore/medusa-telegram/testing/bot-api-double")
+  const { start } = await import("@aistore/medusa-telegram/testing")
   const botApi = await start({ log: (line) => say(`telegram: ${line}`) })
   env.TELEGRAM_API_ROOT = botApi.url
   env.TELEGRAM_ADMIN_CHAT_ID ||= LOCAL_MERCHANT_CHAT_ID

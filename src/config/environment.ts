@@ -6,6 +6,7 @@
  * default: every missing or invalid variable is reported in one message and the
  * start stops.
  */
+import type { CourseAccessOptionsInput } from "@aistore/medusa-course-access/types"
 
 export type WorkerMode = "shared" | "server" | "worker"
 
@@ -375,4 +376,9 @@ function isLoopbackUrl(raw: string): boolean {
   } catch {
     return false
   }
+}
+
+/** The course-access plugin's options (the plugin validates them): the store bot that works the course chats. */
+export function courseAccessOptions(env: StoreEnvironment): CourseAccessOptionsInput {
+  return { botToken: env.telegram.botToken, apiRoot: env.telegram.apiRoot }
 }
