@@ -5,6 +5,11 @@ loadEnv("test", process.cwd())
 /** One run for the whole workspace: plugins' unit tests and the store's integration tests. */
 module.exports = {
   transform: {
+    // The topology specs drive scripts/topology/*.mjs (ES modules) in process: keep their import() native.
+    "/integration-tests/topology/.+\\.ts$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript" } }, module: { type: "commonjs", ignoreDynamic: true } },
+    ],
     "^.+\\.[jt]sx?$": [
       "@swc/jest",
       {

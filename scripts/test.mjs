@@ -7,6 +7,7 @@
  */
 import { spawn } from "node:child_process"
 import { mkdirSync } from "node:fs"
+import { availableParallelism } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { startEmbeddedDatabase } from "./local/embedded-database.mjs"
@@ -46,8 +47,11 @@ try {
     Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(TEST_DATABASE_PORT), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" })
   }
 
-  await run(join(BIN, "jest"), ["--runInBand", "--forceExit", ...process.argv.slice(2)], {
-    // Every suite boots a Medusa app in one process: give the heap room for all of them.
+  // Each suite has its own database and ports, so suites run side by side: one jest worker per
+  // core (JEST_WORKERS overrides). A worker that grew past 3 GB is replaced between suites.
+  const workers = env.JEST_WORKERS ?? String(Math.max(1, Math.min(availableParallelism(), 4)))
+  await run(join(BIN, "jest"), [`--maxWorkers=${workers}`, "--workerIdleMemoryLimit=3GB", "--forceExit", ...process.argv.slice(2)], {
+    // Every suite boots a Medusa app: give the heap room for the largest.
     env: { ...env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192" },
   })
 } catch (error) {

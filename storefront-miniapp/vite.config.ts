@@ -23,6 +23,9 @@ export default defineConfig(({ mode }) => {
   const proxy: Record<string, ProxyOptions> = Object.fromEntries(
     BACKEND_PATHS.map((path) => [path, { target: proxyTarget, changeOrigin: true }])
   )
+  // Local mode and tests: the Bot API double plays the shopper paying a Stars invoice for the
+  // stand-in Telegram client (src/telegram/mock-invoice.ts). Never in production (nginx).
+  if (env.TELEGRAM_DOUBLE_PROXY) proxy["/telegram-double"] = { target: env.TELEGRAM_DOUBLE_PROXY, changeOrigin: true }
 
   return {
     root,

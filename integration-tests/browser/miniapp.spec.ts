@@ -3,6 +3,8 @@ import { join } from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Browser, Page } from "playwright-core"
+import { readEnvironment } from "../../src/config/environment"
+import syncPaymentMethods from "../../src/migration-scripts/sync-payment-methods"
 import { saveCourseAccessConfigWorkflow } from "../../plugins/course-access/src/workflows/save-course-access-config"
 import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { useEnvironment, workerPort } from "../helpers/test-environment"
@@ -63,7 +65,11 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       const container = getContainer()
       await prepareStore(container, { seed: true })
+      // Yookassa and Telegram Stars, as PAYMENT_METHODS' default offers them.
+      await syncPaymentMethods({ container, args: [] })
       yookassa.sandbox().setWebhookUrl(`${BACKEND_URL}/hooks/payment/yookassa_yookassa`)
+      // The double plays the shopper paying a Stars invoice for the stand-in client, as in local mode.
+      bot.api().setStoreWebhook({ url: `${BACKEND_URL}/hooks/telegram`, secret: readEnvironment().telegram.webhookSecret })
       const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
         entity: "product",
         fields: ["id", "handle", "title"],
@@ -75,7 +81,7 @@ medusaIntegrationTestRunner({
           input: { product_id: course.id, access_url: `${ACCESS_URL}/${course.handle}`, telegram_chat_id: null, instructions: null },
         })
       }
-      ;({ browser, stop: stopStorefront } = await startStorefront(STOREFRONT_PORT, BACKEND_URL))
+      ;({ browser, stop: stopStorefront } = await startStorefront(STOREFRONT_PORT, BACKEND_URL, bot.api().url))
     })
 
     afterAll(async () => {
@@ -183,6 +189,23 @@ medusaIntegrationTestRunner({
       await page.close()
     })
 
+    it("a course deep link asks for its course once, beside the config and not after it, and its page draws from that answer", async () => {
+      const course = courses[5]
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+      const asked: string[] = []
+      page.on("request", (request) => {
+        const { pathname } = new URL(request.url())
+        if (pathname.startsWith("/store") || pathname.startsWith("/storefront")) asked.push(pathname)
+      })
+      await page.goto(launchUrl(STOREFRONT_URL, newShopper(), { startParam: `course_${course.handle}` }))
+      await page.locator('[data-testid="outcomes"]').waitFor({ timeout: 30_000 })
+      await mainButton(page, /^Купить за \d[\d\s]*\s₽$/)
+      // The key-less course request needs no config answer first; nothing asks for the course again.
+      expect(asked.filter((path) => path.includes("/catalog/courses/"))).toEqual([`/storefront/catalog/courses/${course.handle}`])
+      expect(asked.indexOf(`/storefront/catalog/courses/${course.handle}`)).toBeLessThan(2)
+      await page.close()
+    })
+
     it("a double tap on Pay starts one payment", async () => {
       const course = courses[2]
       const page = await open(newShopper(), { startParam: `course_${course.handle}` })
@@ -256,6 +279,94 @@ medusaIntegrationTestRunner({
       await (await mainButton(page, /Открыть курс/)).click()
       await page.locator(`[data-testid="owned-course"][data-product-id="${course.id}"]`).waitFor({ timeout: 15_000 })
       await screenshot(page, "my-courses-dark")
+      await page.close()
+    })
+
+    /** Checkout with Telegram Stars chosen: the estimate is shown, and the MainButton pays with Stars. */
+    async function chooseStars(page: Page) {
+      await buyToCheckout(page)
+      await page.locator('[data-testid="method-stars"]').click()
+      await page.locator('[data-testid="stars-note"]').waitFor()
+      return mainButton(page, /^(Оплатить звёздами|Pay with Stars)$/)
+    }
+
+    const starsInvoiceOfCart = async (cartId: string) => {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "cart", fields: ["payment_collection.payment_sessions.*"], filters: { id: cartId } })
+      const sessions = ((data[0] as any)?.payment_collection?.payment_sessions ?? []) as Array<{ provider_id: string; data: Record<string, any> }>
+      return sessions.filter((session) => session.provider_id === "pp_telegram-stars_telegram-stars")
+    }
+
+    for (const theme of ["light", "dark"] as const) {
+      it(`pays with Telegram Stars (${theme}): the choice shows the Stars price, the invoice is paid in Telegram, the course is the shopper's and the merchant is told it was Stars`, async () => {
+        const shopper = newShopper()
+        const course = courses[theme === "light" ? 5 : 6]
+        const page = await open(shopper, { theme: theme === "dark" ? DARK_THEME : LIGHT_THEME, startParam: `course_${course.handle}` })
+        await page.locator(`[data-testid="course-page"][data-handle="${course.handle}"]`).waitFor({ timeout: 30_000 })
+        const pay = await chooseStars(page)
+        const cartId = (await page.locator('[data-testid="checkout"]').getAttribute("data-cart-id"))!
+        const estimate = (await page.locator('[data-testid="method-stars-price"]').textContent())!
+        expect(estimate).toMatch(/^≈ \d[\d\s\u00a0]*$/)
+        await page.locator('[data-testid="method-stars-price"] svg[aria-label="Telegram Stars"]').waitFor()
+        // The e-mail is for Yookassa's receipt: Stars need none.
+        expect(await page.locator('[data-testid="email"]').count()).toBe(0)
+        await screenshot(page, `checkout-stars-${theme}`)
+
+        // Telegram's payment sheet (the stand-in's): it names the Stars the server asked for, and the shopper pays.
+        const sheet = new Promise<string>((resolve) =>
+          page.once("dialog", (dialog) => {
+            resolve(dialog.message())
+            void dialog.accept()
+          })
+        )
+        await pay.click()
+        const [session] = await until(async () => {
+          const found = await starsInvoiceOfCart(cartId)
+          return found.length ? found : undefined
+        }, "the Stars session")
+        expect(await sheet).toContain(`${session.data.stars_amount} ⭐`)
+        // With no Stars price on the variant, the estimate is the server's price.
+        expect(estimate.replace(/\D/g, "")).toBe(String(session.data.stars_amount))
+
+        await page.locator('[data-testid="order-page"][data-state="success"]').waitFor({ timeout: 30_000 })
+        expect(await page.locator("html").getAttribute("data-last-haptic")).toBe("success")
+        await screenshot(page, `order-success-stars-${theme}`)
+        const charges = bot.api().stars.transactions.filter((entry) => entry.source?.invoice_payload === session.data.invoice_payload)
+        expect(charges).toHaveLength(1)
+
+        await (await mainButton(page, /Открыть курс/)).click()
+        await page.locator(`[data-testid="owned-course"][data-product-id="${course.id}"]`).waitFor({ timeout: 15_000 })
+        const sale = await until(
+          () => bot.api().delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID && message.text.includes(course.title)),
+          "the merchant's sale message"
+        )
+        expect(sale.text).toContain("Telegram Stars")
+        await page.close()
+      })
+    }
+
+    it("a Stars invoice closed without paying leaves the cart payable: Pay again opens a new invoice, which is paid", async () => {
+      const course = courses[7]
+      const page = await open(newShopper(), { startParam: `course_${course.handle}` })
+      await page.locator(`[data-testid="course-page"][data-handle="${course.handle}"]`).waitFor({ timeout: 30_000 })
+      const pay = await chooseStars(page)
+      const cartId = (await page.locator('[data-testid="checkout"]').getAttribute("data-cart-id"))!
+      page.once("dialog", (dialog) => void dialog.dismiss())
+      await pay.click()
+      await page.locator('[data-testid="order-page"][data-state="declined"]').waitFor({ timeout: 30_000 })
+      expect(await page.locator('[data-testid="order-declined"]').textContent()).toContain("Звёзды не списаны")
+      expect(await page.locator("html").getAttribute("data-closing-confirmation")).toBe("false")
+      const [cancelled] = await starsInvoiceOfCart(cartId)
+      expect(bot.api().stars.transactions.filter((entry) => entry.source?.invoice_payload === cancelled.data.invoice_payload)).toHaveLength(0)
+
+      await (await mainButton(page, /Оплатить снова/)).click()
+      await page.locator(`[data-testid="checkout"][data-cart-id="${cartId}"]`).waitFor()
+      await page.locator('[data-testid="consent"]').check()
+      await page.locator('[data-testid="method-stars"]').click()
+      page.once("dialog", (dialog) => void dialog.accept())
+      await (await mainButton(page, /^Оплатить звёздами$/)).click()
+      await page.locator('[data-testid="order-page"][data-state="success"]').waitFor({ timeout: 30_000 })
       await page.close()
     })
 

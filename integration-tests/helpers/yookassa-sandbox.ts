@@ -11,6 +11,7 @@ export function useYookassaSandbox(basePort: number, extra: Record<string, strin
   const port = workerPort(basePort)
   useEnvironment({
     YOOKASSA_API_URL: `http://127.0.0.1:${port}/v3`,
+    YOOKASSA_WIDGET_URL: `http://127.0.0.1:${port}/checkout-widget/v1/checkout-widget.js`,
     YOOKASSA_SHOP_ID: SANDBOX_SHOP_ID,
     YOOKASSA_SECRET_KEY: SANDBOX_SECRET_KEY,
     YOOKASSA_RETURN_URL: RETURN_URL,

@@ -151,6 +151,28 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("serves the store's own catalogue and course pages without a key at /storefront/catalog, as /store/catalog does with it", async () => {
+      for (const locale of ["ru-RU", "en-US"]) {
+        const keyless = await api.get(`/storefront/catalog?locale=${locale}`)
+        const keyed = await api.get(`/store/catalog?locale=${locale}`, store())
+        expect(keyless.data).toEqual(keyed.data)
+        expect(keyless.headers.etag).toBe(keyed.headers.etag)
+        const path = "/catalog/courses/prompt-engineering-fundamentals"
+        expect((await api.get(`/storefront${path}?locale=${locale}`)).data).toEqual((await api.get(`/store${path}?locale=${locale}`, store())).data)
+      }
+      expect((await api.get("/storefront/catalog")).data.locale).toBe("ru-RU")
+      expect((await api.get("/storefront/catalog?locale=de-DE")).data.locale).toBe("ru-RU")
+
+      const missing = await failed(api.get("/storefront/catalog/courses/no-such-course"))
+      expect(missing.status).toBe(404)
+      expect(missing.data.message).toBe('Course "no-such-course" was not found')
+      for (const query of ["?region_id=reg_1", "?locale=en-US&locale=ru-RU", "?locale[x]=1", "?locale=<script>", `?locale=${"a".repeat(40)}`]) {
+        const refused = await failed(api.get(`/storefront/catalog${query}`))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/region_id|locale/)
+      }
+    })
+
     it("answers with a strong ETag, and 304 to a client that holds it", async () => {
       const first = await api.get("/store/catalog", store())
       const etag = first.headers.etag as string

@@ -130,10 +130,13 @@ medusaIntegrationTestRunner({
         "failure"
       )
       expect((failed.provider_data as any).telegram.error.reason).toBe("forbidden")
-      // Recorded as undeliverable at once, so the re-send queue never sees it.
-      const [mark] = await getContainer()
-        .resolve<TelegramDeliveryModuleService>("telegram_delivery")
-        .listUndeliverableMessages({ notification_id: failed.id })
+      // Recorded as undeliverable by the send itself (just after Medusa stores the failure), so the
+      // re-send queue never sees it.
+      const deliveries = getContainer().resolve<TelegramDeliveryModuleService>("telegram_delivery")
+      const mark = await until(
+        async () => (await deliveries.listUndeliverableMessages({ notification_id: failed.id }))[0],
+        "undeliverable mark"
+      )
       expect(mark).toMatchObject({ reason: "forbidden" })
       expect(await resendFailedTelegramNotifications(getContainer())).toMatchObject({ retried: 0, undeliverable: 0 })
       expect(bot.api().calls.filter((call) => call.method === "sendMessage")).toHaveLength(1)

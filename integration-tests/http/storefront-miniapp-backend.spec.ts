@@ -39,6 +39,7 @@ medusaIntegrationTestRunner({
         payment: {
           providers: expect.arrayContaining(["pp_yookassa_yookassa", "pp_telegram-stars_telegram-stars"]),
           confirmation: "redirect",
+          widget_url: "https://yookassa.ru/checkout-widget/v1/checkout-widget.js",
           receipts: true,
         },
         telegram: { app_link: APP_LINK },

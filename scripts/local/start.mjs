@@ -208,8 +208,12 @@ async function startLocalBotApi(env) {
     return
   }
   const { start } = await import("@aistore/medusa-telegram/testing")
-  const botApi = await start({ log: (line) => say(`telegram: ${line}`) })
+  env.TELEGRAM_WEBHOOK_SECRET ||= randomBytes(24).toString("base64url")
+  // The double also plays the shopper paying a Stars invoice in the Mini App (its stand-in client).
+  const storeWebhook = { url: `${backendUrl}/hooks/telegram`, secret: env.TELEGRAM_WEBHOOK_SECRET }
+  const botApi = await start({ log: (line) => say(`telegram: ${line}`), storeWebhook })
   env.TELEGRAM_API_ROOT = botApi.url
+  env.TELEGRAM_DOUBLE_PROXY = botApi.url
   env.TELEGRAM_ADMIN_CHAT_ID ||= LOCAL_MERCHANT_CHAT_ID
   say(`Bot API double on ${botApi.url}: messages to Telegram are printed here`)
 }
@@ -234,6 +238,8 @@ async function startLocalYookassa(env) {
     logger: { info: (line) => say(`yookassa: ${line}`), warn: (line) => say(`yookassa: ${line}`) },
   })
   Object.assign(env, { YOOKASSA_SHOP_ID: shopId, YOOKASSA_SECRET_KEY: secretKey, YOOKASSA_API_URL: sandbox.apiUrl })
+  // With YOOKASSA_CONFIRMATION_TYPE=embedded the Mini App draws the sandbox's stand-in widget.
+  env.YOOKASSA_WIDGET_URL ||= sandbox.widgetUrl
   env.YOOKASSA_RETURN_URL ||= storefrontUrl
   say(`Yookassa sandbox on ${sandbox.url}: test payments, no real money`)
 }

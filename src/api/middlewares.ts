@@ -1,6 +1,7 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
+import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
 import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
 import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
 
@@ -15,6 +16,16 @@ export default defineMiddlewares({
       matcher: "/store/catalog/courses/:handle",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
+    },
+    {
+      matcher: "/storefront/catalog",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StorefrontCatalogQuery, {})],
+    },
+    {
+      matcher: "/storefront/catalog/courses/:handle",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StorefrontCatalogQuery, {})],
     },
     {
       matcher: "/store/catalog/owned",

@@ -52,6 +52,8 @@ export interface YookassaEnvironment {
   returnUrl: string
   captureMode: "one-stage" | "two-stage"
   confirmationType: "redirect" | "embedded"
+  /** The embedded confirmation's widget script: Yookassa's own, or in development the sandbox's stand-in. */
+  widgetUrl: string
   receipts: { enabled: boolean; vatCode: number; taxSystemCode?: number; paymentSubject: string; paymentMode: string }
   /** Extra webhook sender ranges, on top of Yookassa's published ones. */
   trustedIps: string[]
@@ -91,6 +93,8 @@ const LOCAL_SECRET = "local-development-only-secret"
 export const LOCAL_BOT_TOKEN = "1000000001:local-development-bot-token"
 export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 export const YOOKASSA_API_URL = "https://api.yookassa.ru/v3"
+/** Yookassa's checkout widget (the embedded confirmation), as its documentation loads it. */
+export const YOOKASSA_WIDGET_URL = "https://yookassa.ru/checkout-widget/v1/checkout-widget.js"
 /** Local mode's Yookassa sandbox credentials (`npm start` runs the sandbox when no shop id is set). */
 export const SANDBOX_SHOP_ID = "100500"
 export const SANDBOX_SECRET_KEY = "test_local-sandbox-secret-key"
@@ -334,6 +338,11 @@ function readYookassa({ isProduction, problems, value, required, url, miniAppUrl
   }
   const trustedIps = addressList("YOOKASSA_TRUSTED_IPS", value, problems)
   const apiUrl = url("YOOKASSA_API_URL", value("YOOKASSA_API_URL") ?? YOOKASSA_API_URL, ["http:", "https:"]).replace(/\/+$/, "")
+  const widgetUrl = url("YOOKASSA_WIDGET_URL", value("YOOKASSA_WIDGET_URL") ?? YOOKASSA_WIDGET_URL, ["http:", "https:"])
+  // Shoppers' browsers run this script with the payment form in it: only Yookassa's own in production.
+  if (isProduction && widgetUrl !== YOOKASSA_WIDGET_URL) {
+    problems.push(`YOOKASSA_WIDGET_URL is for development (the Yookassa sandbox's stand-in widget); production uses ${YOOKASSA_WIDGET_URL}`)
+  }
   return {
     shopId: required("YOOKASSA_SHOP_ID", SANDBOX_SHOP_ID, "your shop id from Yookassa's dashboard"),
     secretKey: required("YOOKASSA_SECRET_KEY", SANDBOX_SECRET_KEY, "your secret key from Yookassa's dashboard"),
@@ -341,6 +350,7 @@ function readYookassa({ isProduction, problems, value, required, url, miniAppUrl
     returnUrl: url("YOOKASSA_RETURN_URL", value("YOOKASSA_RETURN_URL") ?? miniAppUrl, ["http:", "https:"]),
     captureMode: oneOf("YOOKASSA_CAPTURE_MODE", ["one-stage", "two-stage"] as const, "one-stage"),
     confirmationType: oneOf("YOOKASSA_CONFIRMATION_TYPE", ["redirect", "embedded"] as const, "redirect"),
+    widgetUrl,
     receipts: {
       enabled: receiptsRaw !== "false",
       vatCode: integer("YOOKASSA_VAT_CODE", 1, 1, 12)!,

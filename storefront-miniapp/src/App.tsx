@@ -32,7 +32,7 @@ function renderRoute(route: Route): ReactNode {
     case "checkout":
       return <CheckoutPage />
     case "order":
-      return <OrderPage cartId={route.cartId} />
+      return <OrderPage cartId={route.cartId} invoice={route.invoice} />
     case "my-courses":
       return <MyCoursesPage />
     case "legal":

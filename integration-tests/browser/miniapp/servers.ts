@@ -25,12 +25,23 @@ async function waitFor(url: string, deadlineMs: number) {
   throw new Error(`${url} did not answer within ${deadlineMs} ms`)
 }
 
-/** The built Mini App served as `npm start` serves it (vite preview proxying the backend), and Chromium. */
-export async function startStorefront(port: number, backendUrl: string): Promise<{ browser: Browser; stop: () => Promise<void> }> {
+/**
+ * The built Mini App served as `npm start` serves it (vite preview proxying the backend, and the
+ * Bot API double's shopper routes for Stars invoices), and Chromium.
+ */
+export async function startStorefront(
+  port: number,
+  backendUrl: string,
+  botApiUrl?: string
+): Promise<{ browser: Browser; stop: () => Promise<void> }> {
   const preview: ChildProcess = spawn(
     join(ROOT, "node_modules", ".bin", "vite"),
     ["preview", "--port", String(port), "--strictPort"],
-    { cwd: join(ROOT, "storefront-miniapp"), env: { ...process.env, MEDUSA_BACKEND_PROXY: backendUrl }, stdio: "ignore" }
+    {
+      cwd: join(ROOT, "storefront-miniapp"),
+      env: { ...process.env, MEDUSA_BACKEND_PROXY: backendUrl, ...(botApiUrl ? { TELEGRAM_DOUBLE_PROXY: botApiUrl } : {}) },
+      stdio: "ignore",
+    }
   )
   await waitFor(`http://localhost:${port}`, 30_000)
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS })

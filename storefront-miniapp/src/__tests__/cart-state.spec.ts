@@ -1,5 +1,5 @@
 import { CartStorage, type KeyValueStore } from "../cart/cart-storage"
-import { isAlreadyOrderedMessage, paymentState, YOOKASSA_PROVIDER_ID, type CartPaymentSession } from "../cart/payment-state"
+import { isAlreadyOrderedMessage, paymentState, starsInvoiceInFlight, STARS_PROVIDER_ID, YOOKASSA_PROVIDER_ID, type CartPaymentSession } from "../cart/payment-state"
 import { filterCourses } from "../lib/filter-courses"
 import type { CatalogCourse } from "../api/catalog-types"
 
@@ -42,6 +42,30 @@ describe("paymentState", () => {
     const retry = session({ id: "b", created_at: "2026-11-30T10:10:00Z", data: { confirmation_url: "https://pay.example/2" } })
     expect(paymentState(cart([retry, declined]))).toMatchObject({ kind: "pending", confirmationUrl: "https://pay.example/2" })
     expect(paymentState(cart([session({ provider_id: "pp_system_default", status: "authorized" })]))).toEqual({ kind: "unpaid" })
+  })
+
+  it("follows a Telegram Stars session: pending with its invoice link until Telegram's charge is recorded", () => {
+    const stars = (overrides: Partial<CartPaymentSession>) =>
+      session({ provider_id: STARS_PROVIDER_ID, data: { invoice_link: "https://t.me/$abc", stars_amount: 2494 }, ...overrides })
+    expect(paymentState(cart([stars({})]))).toEqual({ kind: "pending", invoiceLink: "https://t.me/$abc" })
+    expect(paymentState(cart([stars({ data: { invoice_link: "https://t.me/$abc", telegram_payment_charge_id: "stx1" } })]))).toEqual({ kind: "paid" })
+    expect(paymentState(cart([stars({ status: "captured" })]))).toEqual({ kind: "paid" })
+    // The newest attempt counts, whichever method it used.
+    const yookassaLater = session({ id: "b", created_at: "2026-11-30T10:10:00Z" })
+    expect(paymentState(cart([stars({ id: "a" }), yookassaLater]))).toMatchObject({ kind: "pending", confirmationUrl: "https://pay.example/1" })
+    expect(paymentState(cart([session({ id: "a", status: "canceled" }), stars({ id: "b", created_at: "2026-11-30T10:10:00Z" })]))).toMatchObject({
+      kind: "pending",
+      invoiceLink: "https://t.me/$abc",
+    })
+  })
+
+  it("keeps a Stars invoice this app is paying from being replaced by a new payment", () => {
+    const stars = session({ provider_id: STARS_PROVIDER_ID, data: { invoice_link: "https://t.me/$abc" } })
+    expect(starsInvoiceInFlight(cart([stars]), "cart_1")).toBe(true)
+    // Not the cart being paid here, paid already, or a Yookassa payment (its own guard settles it): pay freely.
+    expect(starsInvoiceInFlight(cart([stars]), undefined)).toBe(false)
+    expect(starsInvoiceInFlight(cart([{ ...stars, status: "captured" }]), "cart_1")).toBe(false)
+    expect(starsInvoiceInFlight(cart([session({})]), "cart_1")).toBe(false)
   })
 
   it("recognises the backend's answer for a cart that is already an order", () => {

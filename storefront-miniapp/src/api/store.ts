@@ -1,6 +1,6 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk"
 import type { HttpTypes } from "@medusajs/types"
-import { newestYookassaSession, YOOKASSA_PROVIDER_ID, type CartForPayment, type CartPaymentSession } from "../cart/payment-state"
+import { newestSession, type CartForPayment, type CartPaymentSession } from "../cart/payment-state"
 import type { CustomerSession } from "./customer-session"
 import { BACKEND_URL } from "./http"
 
@@ -42,6 +42,14 @@ export interface MyCourse {
   access_url: string | null
   instructions: string | null
   telegram: { join_link: string | null; joined: boolean } | null
+}
+
+/** What a new payment session gives the shopper to pay with: Yookassa's page or widget, or a Stars invoice. */
+export interface StartedPayment {
+  confirmationUrl?: string
+  confirmationToken?: string
+  invoiceLink?: string
+  starsAmount?: number
 }
 
 export type Completion = { type: "order"; order: Order } | { type: "cart"; message: string }
@@ -102,15 +110,22 @@ export class StoreApi {
     )
   }
 
-  /** Starts a Yookassa payment for the cart; the server decides amount, receipt and return URL. */
-  async startPayment(cart: Cart): Promise<{ confirmationUrl?: string; confirmationToken?: string }> {
+  /**
+   * Starts a payment for the cart with `providerId` (Yookassa or Telegram Stars); the server
+   * decides the amount (and the Stars price), the receipt and the return URL.
+   */
+  async startPayment(cart: Cart, providerId: string): Promise<StartedPayment> {
     const { payment_collection } = await this.authorized((headers) =>
-      this.sdk.store.payment.initiatePaymentSession(cart, { provider_id: YOOKASSA_PROVIDER_ID }, {}, headers)
+      this.sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId }, {}, headers)
     )
     const sessions = (payment_collection.payment_sessions ?? []) as CartPaymentSession[]
-    const session = newestYookassaSession(sessions)
-    const data = session?.data ?? {}
-    return { confirmationUrl: data.confirmation_url, confirmationToken: data.confirmation_token }
+    const data = newestSession(sessions, [providerId])?.data ?? {}
+    return {
+      confirmationUrl: data.confirmation_url,
+      confirmationToken: data.confirmation_token,
+      invoiceLink: data.invoice_link,
+      starsAmount: data.stars_amount,
+    }
   }
 
   /**

@@ -24,6 +24,11 @@ export function formatPrice(amount: number, currencyCode = "rub"): string {
   return formatter.format(amount)
 }
 
+/** `2494` → `2 494` (Telegram Stars are whole; the screens draw the star beside it). */
+export function formatStars(stars: number): string {
+  return new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 0 }).format(stars)
+}
+
 /** A date in the interface language: `30 ноября 2026` / `November 30, 2026`. */
 export function formatDate(iso: string, locale: string): string {
   const date = new Date(iso)

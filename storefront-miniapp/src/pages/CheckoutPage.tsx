@@ -1,24 +1,31 @@
 import { useEffect, useRef, useState } from "react"
 import { track } from "../api/analytics"
-import { getStorefrontConfig, type StorefrontConfig } from "../api/config"
+import { getStorefrontConfig, type PaymentMethodId, type StorefrontConfig } from "../api/config"
 import { errorMessage } from "../api/http"
 import type { Cart } from "../api/store"
 import { useNavigation } from "../app/navigation"
 import { useServices } from "../app/services"
 import { openCart } from "../cart/add-course"
-import { isAlreadyOrderedMessage } from "../cart/payment-state"
+import { isAlreadyOrderedMessage, starsInvoiceInFlight, YOOKASSA_PROVIDER_ID } from "../cart/payment-state"
 import { Button } from "../components/Button"
 import { CourseCover } from "../components/CourseCard"
 import { ErrorView } from "../components/ErrorView"
+import { PaymentMethods } from "../components/PaymentMethods"
 import { StatusView } from "../components/StatusView"
 import { t } from "../i18n"
 import { isValidEmail } from "../lib/email"
+import { estimateStars } from "../lib/stars-estimate"
 import { formatPrice } from "../lib/format"
 import { useAsync } from "../lib/use-async"
 import { useMainButton } from "../telegram/buttons"
-import { hapticNotify, openLink, requestWriteAccess, setClosingConfirmation } from "../telegram/native"
+import { hapticNotify, openInvoice, openLink, requestWriteAccess, setClosingConfirmation } from "../telegram/native"
 
 type Loaded = { cart: Cart | undefined; config: StorefrontConfig }
+
+/** The methods the store offers; a server without the list offers Yookassa, as before Stars. */
+function offeredMethods(config: StorefrontConfig): StorefrontConfig["payment_methods"] {
+  return config.payment_methods?.length ? config.payment_methods : [{ id: "yookassa", provider_id: YOOKASSA_PROVIDER_ID }]
+}
 
 /** The cart of courses, an e-mail for the receipt, consent to the store's terms; Pay on the MainButton. */
 export default function CheckoutPage() {
@@ -31,6 +38,7 @@ export default function CheckoutPage() {
   if (loaded.status === "loading") return <CheckoutSkeleton />
   if (loaded.status === "error") return <ErrorView error={loaded.error} onRetry={loaded.retry} />
   if (!loaded.value.cart?.items?.length) return <EmptyCart />
+  if (starsInvoiceInFlight(loaded.value.cart, services.cartStorage.payingCartId())) return <ToStatusPage cartId={loaded.value.cart.id} />
   return <CheckoutForm initialCart={loaded.value.cart} config={loaded.value.config} />
 }
 
@@ -42,7 +50,10 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
   const [consent, setConsent] = useState(false)
   const [paying, setPaying] = useState(false)
   const [error, setError] = useState<string>()
-  // The MainButton is disabled while paying, but a client may still deliver a second tap.
+  const methods = offeredMethods(config)
+  const [method, setMethod] = useState<PaymentMethodId>(methods[0]?.id ?? "yookassa")
+  // The MainButton is disabled while paying, but a client may still deliver a second tap; a Stars
+  // invoice keeps it in flight while it is open, so no second payment replaces the one being paid.
   const inFlight = useRef(false)
 
   useEffect(() => {
@@ -52,9 +63,11 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
   }, [])
 
   const total = Number(cart.total ?? 0)
-  const needsEmail = config.payment.receipts && total > 0
+  // The 54-FZ receipt is Yookassa's: a Stars payment needs no e-mail.
+  const needsEmail = config.payment.receipts && total > 0 && method === "yookassa"
   const emailOk = !needsEmail || isValidEmail(email)
   const ready = consent && emailOk && Boolean(cart.items?.length)
+  const starsEstimate = estimateStars(total, config.stars_rub_rate)
 
   const pay = async () => {
     if (inFlight.current || !ready) return
@@ -75,8 +88,18 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
       }
       // The course is delivered as a bot message: ask for the permission while the shopper is here.
       if (!services.launch.allowsWriteToPm) await requestWriteAccess()
-      track("payment_start", { details: { cart_id: cart.id, amount: total } })
-      const payment = await store.startPayment(current)
+      track("payment_start", { details: { cart_id: cart.id, amount: total, method } })
+      const providerId = methods.find((offered) => offered.id === method)?.provider_id ?? YOOKASSA_PROVIDER_ID
+      const payment = await store.startPayment(current, providerId)
+      if (method === "stars") {
+        if (!payment.invoiceLink) throw new Error("Telegram gave no invoice")
+        services.cartStorage.setPayingCartId(cart.id)
+        setClosingConfirmation(true)
+        // Telegram's payment sheet covers the app; how it was closed drives the status page.
+        const invoice = await openInvoice(payment.invoiceLink)
+        navigation.replace({ name: "order", cartId: cart.id, invoice })
+        return
+      }
       if (!payment.confirmationUrl && !payment.confirmationToken) throw new Error("Yookassa gave no payment page")
       services.cartStorage.setPayingCartId(cart.id)
       setClosingConfirmation(true)
@@ -109,7 +132,7 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
   }
 
   useMainButton({
-    text: total === 0 ? t("getFree") : t("payFor", { price: formatPrice(total, cart.currency_code) }),
+    text: total === 0 ? t("getFree") : method === "stars" ? t("payWithStars") : t("payFor", { price: formatPrice(total, cart.currency_code) }),
     visible: Boolean(cart.items?.length),
     enabled: ready,
     loading: paying,
@@ -163,6 +186,18 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
         <p className="hint">{t("digitalNote")}</p>
       </section>
 
+      {total > 0 ? (
+        <PaymentMethods
+          methods={methods.map((offered) => offered.id)}
+          chosen={method}
+          onChoose={setMethod}
+          total={total}
+          currencyCode={cart.currency_code}
+          starsEstimate={starsEstimate}
+          disabled={paying}
+        />
+      ) : null}
+
       <section className="card form">
         {needsEmail ? (
           <label className="field">
@@ -202,6 +237,13 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
       </section>
     </main>
   )
+}
+
+/** The cart's Stars invoice may be paid already: its status page, not a second payment. */
+function ToStatusPage({ cartId }: { cartId: string }) {
+  const navigation = useNavigation()
+  useEffect(() => navigation.replace({ name: "order", cartId }), [navigation, cartId])
+  return <CheckoutSkeleton />
 }
 
 function EmptyCart() {

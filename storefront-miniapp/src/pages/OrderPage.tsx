@@ -10,13 +10,15 @@ import { StatusView } from "../components/StatusView"
 import { t, type MessageKey } from "../i18n"
 import { formatPrice } from "../lib/format"
 import { useMainButton } from "../telegram/buttons"
-import { hapticNotify, openLink, setClosingConfirmation } from "../telegram/native"
+import { hapticNotify, openInvoice, openLink, setClosingConfirmation, type InvoiceStatus } from "../telegram/native"
+
+type Declined = DeclineReason | "unpaid" | "stars_cancelled" | "stars_failed"
 
 type View =
   | { kind: "checking" }
-  | { kind: "waiting"; confirmationUrl?: string; confirmationToken?: string }
+  | { kind: "waiting"; confirmationUrl?: string; confirmationToken?: string; stars?: { invoiceLink?: string; closed?: "paid" | "pending" } }
   | { kind: "success"; order: Order }
-  | { kind: "declined"; reason: DeclineReason | "unpaid" }
+  | { kind: "declined"; reason: Declined }
   | { kind: "not-found" }
   | { kind: "error"; error: unknown }
 
@@ -26,15 +28,18 @@ const COMPLETE_EVERY = 5
 const POLL_FOR_MS = 15 * 60_000
 
 /**
- * The order's status page (`startapp=order_<cart id>`, and where the payment page returns to).
- * It settles the order by completing the cart (Medusa re-reads the payment from Yookassa), then
- * follows the cart while the payment is pending.
+ * The order's status page (`startapp=order_<cart id>`, where the payment page returns to, and
+ * where the checkout lands when Telegram's Stars invoice closes). It settles the order by
+ * completing the cart (Medusa re-reads the payment), then follows the cart while the payment is
+ * pending. A Stars invoice closed unpaid is a decline with Pay again; paid or pending, it waits
+ * for Telegram's update and offers no new payment meanwhile.
  */
-export default function OrderPage({ cartId }: { cartId: string }) {
+export default function OrderPage({ cartId, invoice }: { cartId: string; invoice?: InvoiceStatus }) {
   const services = useServices()
   const owned = useOwned()
   const [view, setView] = useState<View>({ kind: "checking" })
   const [attempt, setAttempt] = useState(0)
+  const [invoiceStatus, setInvoiceStatus] = useState(invoice)
   const settledRef = useRef(false)
 
   const settle = useCallback(
@@ -58,12 +63,17 @@ export default function OrderPage({ cartId }: { cartId: string }) {
       if ((state.kind === "completed" || state.kind === "paid") && !complete) return settle(true)
       if (state.kind === "declined") return { kind: "declined", reason: state.reason }
       if (state.kind === "unpaid") return { kind: "declined", reason: "unpaid" }
+      if (state.kind === "pending" && state.invoiceLink) return starsView(state.invoiceLink, invoiceStatus)
       return state.kind === "pending"
         ? { kind: "waiting", confirmationUrl: state.confirmationUrl, confirmationToken: state.confirmationToken }
         : { kind: "waiting" }
     },
-    [cartId, services]
+    [cartId, services, invoiceStatus]
   )
+
+  const reopenInvoice = useCallback(async (link: string) => {
+    setInvoiceStatus(await openInvoice(link))
+  }, [])
 
   useEffect(() => {
     let stopped = false
@@ -116,11 +126,44 @@ export default function OrderPage({ cartId }: { cartId: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.kind, cartId, services])
 
-  return <OrderView view={view} cartId={cartId} onRetry={() => setAttempt((n) => n + 1)} />
+  return <OrderView view={view} cartId={cartId} onRetry={() => setAttempt((n) => n + 1)} onReopenInvoice={reopenInvoice} />
 }
 
-function OrderView({ view, cartId, onRetry }: { view: View; cartId: string; onRetry: () => void }) {
+/** A Stars session not yet paid on our side, by how its invoice was closed (unknown after a reload). */
+function starsView(invoiceLink: string, invoice: InvoiceStatus | undefined): View {
+  if (invoice === "cancelled") return { kind: "declined", reason: "stars_cancelled" }
+  if (invoice === "failed") return { kind: "declined", reason: "stars_failed" }
+  // Paid or pending: Telegram's update is on its way; no new payment may replace this one.
+  return { kind: "waiting", stars: { invoiceLink, closed: invoice } }
+}
+
+const STARS_WAITING = { open: "starsWaitingMessage", paid: "starsPaidMessage", pending: "starsPendingMessage" } as const
+
+function OrderView({
+  view,
+  cartId,
+  onRetry,
+  onReopenInvoice,
+}: {
+  view: View
+  cartId: string
+  onRetry: () => void
+  onReopenInvoice: (link: string) => Promise<void>
+}) {
   const navigation = useNavigation()
+  // One invoice at a time: a second tap while it is open (even before a redraw) does nothing.
+  const [invoiceOpen, setInvoiceOpen] = useState(false)
+  const invoiceOpenRef = useRef(false)
+  const reopen = (link: string) => {
+    if (invoiceOpenRef.current) return
+    invoiceOpenRef.current = true
+    setInvoiceOpen(true)
+    void onReopenInvoice(link).finally(() => {
+      invoiceOpenRef.current = false
+      setInvoiceOpen(false)
+    })
+  }
+  const stars = view.kind === "waiting" ? view.stars : undefined
   const mainButton =
     view.kind === "success"
       ? { text: t("openCourse"), onClick: () => navigation.reset({ name: "my-courses" }) }
@@ -128,8 +171,10 @@ function OrderView({ view, cartId, onRetry }: { view: View; cartId: string; onRe
         ? { text: t("payAgain"), onClick: () => navigation.replace({ name: "checkout" }) }
         : view.kind === "waiting" && view.confirmationUrl
           ? { text: t("reopenPayment"), onClick: () => openLink(view.confirmationUrl!) }
-          : { text: "", onClick: () => undefined }
-  useMainButton({ text: mainButton.text, visible: Boolean(mainButton.text), onClick: mainButton.onClick })
+          : stars?.invoiceLink && !stars.closed
+            ? { text: t("reopenInvoice"), onClick: () => reopen(stars.invoiceLink!) }
+            : { text: "", onClick: () => undefined }
+  useMainButton({ text: mainButton.text, visible: Boolean(mainButton.text), loading: invoiceOpen, onClick: mainButton.onClick })
 
   return (
     <main className="screen order" data-testid="order-page" data-state={view.kind}>
@@ -137,7 +182,12 @@ function OrderView({ view, cartId, onRetry }: { view: View; cartId: string; onRe
         <StatusView icon="⏳" title={t("checking")} testId="order-checking" />
       ) : view.kind === "waiting" ? (
         <>
-          <StatusView icon="⏳" title={t("waitingTitle")} message={t("waitingMessage")} testId="order-waiting" />
+          <StatusView
+            icon="⏳"
+            title={t("waitingTitle")}
+            message={t(view.stars ? STARS_WAITING[view.stars.closed ?? "open"] : "waitingMessage")}
+            testId="order-waiting"
+          />
           {view.confirmationToken && !view.confirmationUrl ? <EmbeddedPayment token={view.confirmationToken} cartId={cartId} /> : null}
         </>
       ) : view.kind === "success" ? (

@@ -3,6 +3,7 @@ import {
   closingBehavior,
   hapticFeedback,
   init,
+  invoice,
   mainButton,
   miniApp,
   openLink as sdkOpenLink,
@@ -103,6 +104,21 @@ export function openLink(url: string): void {
 export function openTelegramLink(url: string): void {
   if (sdkOpenTelegramLink.isAvailable()) sdkOpenTelegramLink(url)
   else window.open(url, "_blank", "noopener")
+}
+
+export type InvoiceStatus = "paid" | "cancelled" | "failed" | "pending"
+const INVOICE_STATUSES: readonly string[] = ["paid", "cancelled", "failed", "pending"]
+
+/** Opens a Telegram Stars invoice and answers how the shopper closed it. */
+export async function openInvoice(link: string): Promise<InvoiceStatus> {
+  if (!invoice.open.isAvailable()) return "failed"
+  try {
+    const status = await invoice.open(link, "url")
+    // A status newer clients may add is not a payment we know of: the status page follows the cart.
+    return INVOICE_STATUSES.includes(status) ? (status as InvoiceStatus) : "pending"
+  } catch {
+    return "failed"
+  }
 }
 
 export function setClosingConfirmation(enabled: boolean): void {

@@ -1,3 +1,5 @@
+import type { InvoiceStatus } from "./client"
+
 /**
  * Where a launch lands. Telegram passes `startapp=<payload>` of a t.me link to the Mini App as
  * the launch's `start_param` (`tgWebAppStartParam`); the bot's /start button and Yookassa's
@@ -8,7 +10,8 @@ export type Route =
   | { name: "catalogue" }
   | { name: "course"; handle: string }
   | { name: "checkout" }
-  | { name: "order"; cartId: string }
+  /** `invoice`: how Telegram's Stars payment sheet was closed, when the checkout just opened it. */
+  | { name: "order"; cartId: string; invoice?: InvoiceStatus }
   | { name: "my-courses" }
   | { name: "legal"; slug: string }
 

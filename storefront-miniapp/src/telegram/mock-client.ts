@@ -1,10 +1,12 @@
 import { emitEvent, mockTelegramEnv, retrieveLaunchParams } from "@telegram-apps/sdk-react"
+import { playInvoice } from "./mock-invoice"
 
 /**
  * Plays the Telegram client in a plain browser (local mode, tests, benchmarks): answers the
  * Mini App methods the SDK calls, and draws the MainButton and BackButton as page elements that
  * send the same `main_button_pressed` / `back_button_pressed` events a client sends. Links open
- * in this tab, so the payment page returns here. The last haptic and the closing confirmation are
+ * in this tab, so the payment page returns here; a Stars invoice is paid through the Bot API double
+ * (mock-invoice.ts). The last haptic and the closing confirmation are
  * exposed as data attributes on <html>, as a tester would watch them.
  */
 type MainButtonParams = {
@@ -85,6 +87,8 @@ export function installMockTelegramClient(): void {
           return window.location.assign(String(payload.url))
         case "web_app_open_tg_link":
           return void window.open(`https://t.me${String(payload.path_full)}`, "_blank", "noopener")
+        case "web_app_open_invoice":
+          return playInvoice(String(payload.slug))
         case "web_app_request_write_access":
           return emitEvent("write_access_requested", { status: "allowed" })
         case "web_app_trigger_haptic_feedback":

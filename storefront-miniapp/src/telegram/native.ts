@@ -1,4 +1,7 @@
 import { telegram, withTelegram } from "./bridge"
+import type { InvoiceStatus } from "./client"
+
+export type { InvoiceStatus } from "./client"
 
 /** Telegram features for the screens, through the client chunk (see bridge.ts). */
 
@@ -25,5 +28,13 @@ export async function requestWriteAccess(): Promise<void> {
   await telegram().then(
     (client) => client.requestWriteAccess(),
     () => undefined
+  )
+}
+
+/** Opens a Telegram Stars invoice; without a Telegram client nothing was paid ("failed"). */
+export function openInvoice(link: string): Promise<InvoiceStatus> {
+  return telegram().then(
+    (client) => client.openInvoice(link),
+    (): InvoiceStatus => "failed"
   )
 }

@@ -24,7 +24,8 @@ export class Notifier {
   constructor(
     private webhookUrl: string | undefined,
     private readonly faults: Faults,
-    private readonly logger: SandboxLogger
+    private readonly logger: SandboxLogger,
+    private readonly senderAddress?: string
   ) {}
 
   setWebhookUrl(url: string | undefined): void {
@@ -105,7 +106,7 @@ export class Notifier {
         return
       }
       record.attempts += 1
-      const outcome = await post(url, body, signal).then(
+      const outcome = await post(url, body, signal, this.senderAddress).then(
         (status) => ({ status, text: `answered ${status}` }),
         (error: Error) => ({ status: undefined, text: `failed (${error.message})` })
       )
@@ -130,7 +131,7 @@ export class Notifier {
 }
 
 /** POSTs a JSON body and resolves with the HTTP status (no keep-alive, so `stop()` leaves no sockets). */
-function post(url: string, body: string, signal: AbortSignal): Promise<number> {
+function post(url: string, body: string, signal: AbortSignal, localAddress?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const target = new URL(url)
     const send = target.protocol === "https:" ? httpsRequest : httpRequest
@@ -140,6 +141,7 @@ function post(url: string, body: string, signal: AbortSignal): Promise<number> {
         method: "POST",
         headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
         agent: false,
+        localAddress,
         timeout: ATTEMPT_TIMEOUT_MS,
         signal,
       },

@@ -145,6 +145,11 @@ export interface YookassaSandboxOptions {
   secretKey: string
   /** Where notifications are POSTed (the store's `/hooks/payment/yookassa_yookassa`). */
   webhookUrl?: string
+  /**
+   * The local address notifications are sent from (default: the system's choice). Yookassa sends from
+   * its own published addresses; behind a proxy, a store allows the sandbox's by YOOKASSA_TRUSTED_IPS.
+   */
+  senderAddress?: string
   /** Base of `confirmation_url`; default the sandbox's own URL. */
   publicUrl?: string
   logger?: SandboxLogger
@@ -155,6 +160,8 @@ export interface YookassaSandbox {
   url: string
   /** `${url}/v3`: what YOOKASSA_API_URL is set to. */
   apiUrl: string
+  /** The stand-in for Yookassa's checkout widget script (embedded confirmation): what YOOKASSA_WIDGET_URL is set to. */
+  widgetUrl: string
   setWebhookUrl(url: string | undefined): void
   /** Same as clicking Pay on the confirmation page (no change unless the payment is pending). */
   pay(paymentId: string): Promise<SandboxPayment>

@@ -9,6 +9,7 @@ import {
 } from "./bot-api/methods"
 import { BadRequest, readRequestParams } from "./bot-api/request-params"
 import { createStarsState, type StarsState } from "./bot-api/stars"
+import { handleShopperRoute, SHOPPER_PATH } from "./bot-api/shopper-routes"
 import { deliver, payInvoice, type PayInvoiceInput, type PayInvoiceResult, type StoreWebhook } from "./bot-api/stars-shopper"
 
 export { BotApiError, DEFAULT_METHODS } from "./bot-api/methods"
@@ -21,6 +22,8 @@ export type { PayInvoiceInput, PayInvoiceResult, StoreWebhook } from "./bot-api/
  * server that answers `POST|GET /bot<token>/<method>` (JSON, urlencoded or multipart
  * bodies) like Telegram does (`{ ok: true, result }`, or `{ ok: false, error_code,
  * description, parameters }`), records every call, and can be told to fail the next calls.
+ * It also plays the shopper paying a Stars invoice, for tests (`payInvoice`) and for the
+ * Mini App's stand-in Telegram client (`/telegram-double/invoices/<slug>`, see shopper-routes.ts).
  *
  * It delivers nothing and accepts any token, so it refuses to start under
  * `NODE_ENV=production`.
@@ -71,6 +74,11 @@ export type BotApiDoubleOptions = {
   token?: string
   /** Methods to add or replace, by name. */
   methods?: Record<string, MethodHandler>
+  /**
+   * The store's bot webhook: where the shopper routes (`/telegram-double/invoices/<slug>`, for
+   * the Mini App's stand-in Telegram client) send the payment updates.
+   */
+  storeWebhook?: StoreWebhook
 }
 
 export type BotApiDouble = {
@@ -84,6 +92,8 @@ export type BotApiDouble = {
   stars: StarsState
   /** Plays a shopper paying an invoice: pre-checkout query, then successful_payment, to `webhook`. */
   payInvoice(webhook: StoreWebhook, input: PayInvoiceInput): Promise<PayInvoiceResult>
+  /** Tells the shopper routes where the store's webhook is (tests learn the store's port late). */
+  setStoreWebhook(webhook: StoreWebhook): void
   /** Sends an update to the store's webhook as Telegram would; answers the HTTP status. */
   sendUpdate(webhook: StoreWebhook, update: object): Promise<number>
   /** Answers the next `times` calls (matching `filter`) with `failure`. */
@@ -112,6 +122,9 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
   const state = createState()
   const calls: BotApiCall[] = []
   const scripted: Array<ScriptedFailure & FailureFilter> = []
+  let storeWebhook = options.storeWebhook
+  let nextUpdateId = 900_000
+  const pay = (webhook: StoreWebhook, input: PayInvoiceInput) => payInvoice(state.stars, webhook, () => nextUpdateId++, input)
 
   const takeFailure = (method: string, params: Record<string, unknown>) => {
     const at = scripted.findIndex(
@@ -132,6 +145,9 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
 
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? "/", "http://bot-api-double")
+    if (url.pathname.startsWith(SHOPPER_PATH)) {
+      return handleShopperRoute(request, response, url.pathname, { stars: state.stars, storeWebhook: () => storeWebhook, payInvoice: pay, log })
+    }
     const route = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/.exec(url.pathname)
     if (!route || (request.method !== "POST" && request.method !== "GET")) {
       request.resume()
@@ -246,13 +262,15 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
 
   let stopped: Promise<void> | undefined
-  let nextUpdateId = 900_000
   return {
     url,
     calls,
     delivered: state.delivered,
     stars: state.stars,
-    payInvoice: (webhook, input) => payInvoice(state.stars, webhook, () => nextUpdateId++, input),
+    payInvoice: pay,
+    setStoreWebhook(webhook) {
+      storeWebhook = webhook
+    },
     sendUpdate: deliver,
     failNext(failure, times = 1) {
       for (let i = 0; i < times; i++) {

@@ -1,5 +1,5 @@
 import type { ILockingModule, IPaymentModuleService, Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules, PaymentActions } from "@medusajs/framework/utils"
 import { completeCartWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import type { StarsSessionData } from "../../providers/telegram-stars/session-data"
 import { starsPlugin } from "../plugin-services"
@@ -107,9 +107,6 @@ async function act(container: MedusaContainer, charge: StarsCharge, verdict: Ver
     return
   }
   const { payment: extra, order_id, proof } = verdict
-  if (extra.captured && !MathBN.gt(extra.held, 0)) {
-    return // given back already
-  }
   const refund = { payment_id: extra.id, amount: extra.held, note: `Returned automatically: ${proof}` }
   if (!extra.captured) {
     await container.resolve<IPaymentModuleService>(Modules.PAYMENT).cancelPayment(extra.id)

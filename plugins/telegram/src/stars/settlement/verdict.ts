@@ -8,6 +8,8 @@ import type { ChargeFacts, MedusaPaymentFacts } from "./charge-facts"
  * flow: a Medusa payment no order needs). Each verdict names its proof.
  */
 export type Verdict =
+  /** Medusa gave this charge back in full already (Telegram refunds a charge once, whole). */
+  | { kind: "nothing_held"; payment_id: string }
   /** An order owns this charge: never touched here (refunds are the merchant's). */
   | { kind: "owned"; order_id: string }
   /** The session is live, unpaid and asks for these Stars: Medusa's flow completes it. */
@@ -21,6 +23,10 @@ export type Verdict =
 
 function counts(payment: MedusaPaymentFacts): boolean {
   return !payment.canceled_at && (!payment.captured || MathBN.gt(payment.held, 0))
+}
+
+function refundedInFull(payment: MedusaPaymentFacts): boolean {
+  return payment.captured && !MathBN.gt(payment.held, 0)
 }
 
 function earlier(a: MedusaPaymentFacts, b: MedusaPaymentFacts): boolean {
@@ -66,8 +72,15 @@ export function decide(charge: StarsCharge, facts: ChargeFacts, completionRefusa
     if (own.canceled_at) {
       return { kind: "orphan", proof: `Medusa canceled payment ${own.id} and its cart has no order` }
     }
+    if (refundedInFull(own)) {
+      return { kind: "nothing_held", payment_id: own.id }
+    }
     if (completionRefusal) {
       return { kind: "extra", payment: own, proof: `its cart cannot become an order: ${completionRefusal}` }
+    }
+    if (!facts.session) {
+      // Medusa completes a cart only through a live session: this payment can never pay for it.
+      return { kind: "extra", payment: own, proof: "its session is gone and its cart has no order" }
     }
     return { kind: "unplaced", payment_id: own.id }
   }

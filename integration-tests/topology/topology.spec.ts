@@ -1,0 +1,451 @@
+import { execFileSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
+import { createServer } from "node:net"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import Redis from "ioredis"
+import { chromium } from "playwright-core"
+import { Client } from "pg"
+import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
+import { start as startBotApi, type BotApiDouble } from "../../plugins/telegram/src/testing/bot-api-double"
+import { startTaggingProxy, type TaggedCall, type TaggingProxy } from "../helpers/tagging-proxy"
+import { signInitData } from "../helpers/telegram-init-data"
+import { LIGHT_THEME } from "../browser/miniapp/launch"
+import { until } from "../helpers/until"
+import type { Topology } from "../../scripts/topology/topology.mjs" with { "resolution-mode": "import" }
+
+/**
+ * The production topology with real processes (scripts/topology): the production build migrated
+ * once, two servers and a worker on one PostgreSQL and one Redis, Debian's nginx in front with the
+ * project's own configuration. A shopper buys through nginx; Yookassa's notification arrives
+ * through nginx from an allowed address. Each Medusa process reaches Yookassa and the Bot API
+ * through a proxy of its own, so the calls say which process did the background work.
+ */
+jest.setTimeout(10 * 60_000)
+
+const ROOT = join(__dirname, "..", "..")
+const DATABASE = "aistore_topology_test"
+const REDIS_URL = process.env.TOPOLOGY_REDIS_URL ?? "redis://127.0.0.1:6379/11"
+const PUBLIC_URL = "https://shop.aistore.test"
+const WEBHOOK = "/hooks/payment/yookassa_yookassa"
+/** Where the sandbox sends its notifications from: an address the store is told is Yookassa's. */
+const YOOKASSA_SENDER = "127.0.0.5"
+const ADMIN_CHAT_ID = "-1001234567890"
+const SHOP_ID = "100500"
+const ADMIN = { email: "topology@aistore.test", password: `admin-${randomBytes(12).toString("hex")}` }
+
+/** Distinctive values: none may appear in a response, a log or the built Mini App. */
+const SECRETS = {
+  JWT_SECRET: `jwt-${randomBytes(24).toString("hex")}`,
+  COOKIE_SECRET: `cookie-${randomBytes(24).toString("hex")}`,
+  YOOKASSA_SECRET_KEY: `test_topology${randomBytes(16).toString("hex")}`,
+  TELEGRAM_WEBHOOK_SECRET: `hook${randomBytes(16).toString("hex")}`,
+  BOT_SECRET: `AAtopology${randomBytes(16).toString("hex")}`,
+}
+const BOT_TOKEN = `7000000002:${SECRETS.BOT_SECRET}`
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function databaseUrl(name: string) {
+  const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
+  const password = DB_PASSWORD ? `:${encodeURIComponent(DB_PASSWORD)}` : ""
+  return `postgres://${encodeURIComponent(DB_USERNAME)}${password}@${DB_HOST}:${DB_PORT}/${name}`
+}
+
+async function adminSql(sql: string) {
+  const client = new Client({ connectionString: databaseUrl("postgres") })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+async function emptyRedis() {
+  const redis = new Redis(REDIS_URL)
+  await redis.flushdb()
+  await redis.quit()
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry)
+    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+  })
+}
+
+type AccessLine = { method: string; uri: string; status: number; upstream: string; client: string }
+
+describe("the production topology: nginx, two servers, one worker", () => {
+  const runtimeDir = mkdtempSync(join(tmpdir(), "aistore-topology-"))
+  const calls: TaggedCall[] = []
+  const proxies: TaggingProxy[] = []
+  /** Every response the tests saw (headers and body), searched for secrets at the end. */
+  const responses: string[] = []
+  let topology: Topology
+  let sandbox: YookassaSandbox
+  let botApi: BotApiDouble
+  let publishableKey: string
+  let regionId: string
+  /** Fault drill: the first call this matches SIGKILLs the worker while that call is in flight. */
+  let killWorkerOn: ((call: TaggedCall) => boolean) | undefined
+
+  /** A request through nginx, as the Mini App (or an admin's browser) makes it over HTTPS. */
+  async function http(path: string, init: RequestInit & { json?: unknown } = {}) {
+    const headers = new Headers(init.headers)
+    headers.set("x-forwarded-proto", "https")
+    if (init.json !== undefined) {
+      headers.set("content-type", "application/json")
+    }
+    const response = await fetch(`${topology.url}${path}`, {
+      ...init,
+      headers,
+      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+    })
+    const text = await response.text()
+    responses.push(`${[...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n")}\n\n${text}`)
+    let body: any
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = text
+    }
+    return { status: response.status, headers: response.headers, body }
+  }
+
+  const accessLog = (): AccessLine[] =>
+    readFileSync(topology.accessLog, "utf8")
+      .trim()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+
+  const callsBy = (tag: string) => calls.filter((call) => call.tag === tag)
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, ["scripts/build-app.mjs", "--backend-only"], { cwd: ROOT, stdio: "inherit" })
+    await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
+    await adminSql(`CREATE DATABASE ${DATABASE}`)
+    // A Redis database of its own, emptied: no queued job or session of an earlier run.
+    await emptyRedis()
+
+    const [nginx, server1, server2, worker] = await Promise.all([freePort(), freePort(), freePort(), freePort()])
+    botApi = await startBotApi({ port: 0 })
+    sandbox = await startYookassaSandbox({
+      shopId: SHOP_ID,
+      secretKey: SECRETS.YOOKASSA_SECRET_KEY,
+      webhookUrl: `http://127.0.0.1:${nginx}${WEBHOOK}`,
+      senderAddress: YOOKASSA_SENDER,
+    })
+    // Each process's own way out to Yookassa and to the Bot API.
+    const outward: Record<string, { yookassa: string; telegram: string }> = {}
+    for (const name of ["server-1", "server-2", "worker"]) {
+      const yookassa = await startTaggingProxy(sandbox.url, name, calls, (call) => {
+        if (killWorkerOn?.(call)) {
+          killWorkerOn = undefined
+          process.kill(-topology.process("worker")!.child.pid!, "SIGKILL")
+        }
+      })
+      const telegram = await startTaggingProxy(botApi.url, name, calls)
+      proxies.push(yookassa, telegram)
+      outward[name] = { yookassa: `${yookassa.url}/v3`, telegram: telegram.url }
+    }
+
+    const { startTopology } = await import("../../scripts/topology/topology.mjs")
+    topology = await startTopology({
+      runtimeDir,
+      ports: { nginx, servers: [server1, server2], worker },
+      env: {
+        DATABASE_URL: databaseUrl(DATABASE),
+        REDIS_URL,
+        JWT_SECRET: SECRETS.JWT_SECRET,
+        COOKIE_SECRET: SECRETS.COOKIE_SECRET,
+        MEDUSA_BACKEND_URL: PUBLIC_URL,
+        STORE_CORS: PUBLIC_URL,
+        ADMIN_CORS: PUBLIC_URL,
+        MINIAPP_URL: PUBLIC_URL,
+        DISABLE_MEDUSA_ADMIN: "true",
+        TELEGRAM_BOT_TOKEN: BOT_TOKEN,
+        TELEGRAM_ADMIN_CHAT_ID: ADMIN_CHAT_ID,
+        TELEGRAM_WEBHOOK_SECRET: SECRETS.TELEGRAM_WEBHOOK_SECRET,
+        YOOKASSA_SHOP_ID: SHOP_ID,
+        YOOKASSA_SECRET_KEY: SECRETS.YOOKASSA_SECRET_KEY,
+        YOOKASSA_TRUSTED_IPS: YOOKASSA_SENDER,
+        YOOKASSA_WEBHOOK_DELAY_MS: "100",
+        // nginx connects from 127.0.0.1: only its X-Forwarded-For is believed.
+        TRUSTED_PROXIES: "127.0.0.1",
+        TRUSTED_PROXY_HOPS: "1",
+      },
+      processEnv: (role, index) => {
+        const name = role === "worker" ? "worker" : `server-${index + 1}`
+        return { YOOKASSA_API_URL: outward[name].yookassa, TELEGRAM_API_ROOT: outward[name].telegram }
+      },
+      seed: true,
+      admin: ADMIN,
+      say: (line) => process.stdout.write(`[topology] ${line}\n`),
+    })
+
+    const { body: config } = await http("/storefront/config")
+    publishableKey = config.publishable_key
+    regionId = config.region_id
+  })
+
+  afterAll(async () => {
+    await topology?.stop()
+    await Promise.all(proxies.map((proxy) => proxy.stop()))
+    await sandbox?.stop()
+    await botApi?.stop()
+    await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
+    await emptyRedis()
+    rmSync(runtimeDir, { recursive: true, force: true })
+  })
+
+  /** A Telegram shopper signs in and starts paying for a course with Yookassa, all through nginx. */
+  async function startPurchase(telegramId: number) {
+    const initData = signInitData({ user: { id: telegramId, first_name: "Топология" } }, BOT_TOKEN, new Date())
+    const login = await http("/auth/customer/telegram", { method: "POST", headers: { authorization: `tma ${initData}` } })
+    expect(login.status).toBe(200)
+    const store = { "x-publishable-api-key": publishableKey, authorization: `Bearer ${login.body.token}` }
+
+    const { body: catalogue } = await http(`/store/products?limit=1&region_id=${regionId}&fields=id,*variants`, { headers: store })
+    const { body: created } = await http("/store/carts", { method: "POST", headers: store, json: { region_id: regionId, email: "buyer@example.ru" } })
+    const added = await http(`/store/carts/${created.cart.id}/line-items`, {
+      method: "POST",
+      headers: store,
+      json: { variant_id: catalogue.products[0].variants[0].id, quantity: 1 },
+    })
+    expect(added.status).toBe(200)
+    const { body: collection } = await http("/store/payment-collections", { method: "POST", headers: store, json: { cart_id: created.cart.id } })
+    const session = await http(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, {
+      method: "POST",
+      headers: store,
+      json: { provider_id: "pp_yookassa_yookassa" },
+    })
+    expect(session.status).toBe(200)
+    return { store, paymentId: session.body.payment_collection.payment_sessions[0].data.id as string }
+  }
+
+  /** The shopper's orders, once there is one. */
+  const ordersOf = (store: Record<string, string>, timeoutMs?: number) =>
+    until(
+      async () => {
+        const { body } = await http("/store/orders?fields=id", { headers: store })
+        return body.orders?.length ? (body.orders as Array<{ id: string }>) : undefined
+      },
+      "the shopper's order",
+      timeoutMs
+    )
+
+  /** Yookassa's notifications of a payment that reached the store (nginx answered 200). */
+  const deliveredNotifications = (paymentId: string) =>
+    sandbox.notifications.filter((record) => record.objectId === paymentId).map((record) => record.status)
+
+  it("sells a course through nginx: the order is placed once, and the worker did the background work", async () => {
+    const { store, paymentId } = await startPurchase(424242)
+
+    // A client claiming Yookassa's address gets nowhere: nginx writes the address it saw.
+    const forged = await http(WEBHOOK, {
+      method: "POST",
+      headers: { "x-forwarded-for": "185.71.76.5" },
+      json: { type: "notification", event: "payment.succeeded", object: { id: paymentId, status: "succeeded" } },
+    })
+    expect(forged.status).toBe(403)
+
+    // The shopper pays; Yookassa's notification comes through nginx from its (allowed) address.
+    await sandbox.pay(paymentId)
+    await sandbox.flushNotifications()
+    expect(deliveredNotifications(paymentId)).toEqual([200])
+
+    expect(await ordersOf(store)).toHaveLength(1)
+    await until(() => botApi.delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID), "the merchant's sale message")
+
+    // The servers created the payment (the shopper's request); the worker re-read it after the
+    // webhook (the notification subscriber) and sent the sale message (order.placed subscriber).
+    const servers = [...callsBy("server-1"), ...callsBy("server-2")]
+    expect(servers).toContainEqual({ tag: expect.stringMatching(/^server-/), method: "POST", path: "/v3/payments" })
+    expect(callsBy("worker")).toContainEqual({ tag: "worker", method: "GET", path: `/v3/payments/${paymentId}` })
+    expect(callsBy("worker").some((call) => call.path.endsWith("/sendMessage"))).toBe(true)
+    expect(servers.filter((call) => call.path.endsWith("/sendMessage"))).toEqual([])
+    expect(servers.filter((call) => call.path === `/v3/payments/${paymentId}`)).toEqual([])
+    // Still one, now that everything the payment set off has run.
+    expect(await ordersOf(store)).toHaveLength(1)
+  })
+
+  it("answers through both servers, and an admin session cookie holds on either", async () => {
+    const login = await http("/auth/user/emailpass", { method: "POST", json: ADMIN })
+    expect(login.status).toBe(200)
+    const session = await http("/auth/session", { method: "POST", headers: { authorization: `Bearer ${login.body.token}` } })
+    expect(session.status).toBe(200)
+    const cookie = session.headers.get("set-cookie")?.split(";")[0]
+    expect(cookie).toMatch(/^connect\.sid=/)
+
+    const logged = accessLog().length
+    for (let i = 0; i < 6; i++) {
+      const me = await http("/admin/users/me", { headers: { cookie: cookie! } })
+      expect(me.status).toBe(200)
+      expect(me.body.user.email).toBe(ADMIN.email)
+    }
+    const answeredBy = new Set(accessLog().slice(logged).map((line) => line.upstream))
+    expect(answeredBy).toEqual(new Set(topology.servers.map((server) => `127.0.0.1:${server.port}`)))
+    // Nothing reached the worker, which nginx does not know.
+    expect(accessLog().some((line) => line.upstream.endsWith(`:${topology.worker.port}`))).toBe(false)
+  })
+
+  describe("fault drills", () => {
+    /** Sale messages to the merchant, one per order. */
+    const saleMessages = () => botApi.delivered.filter((message) => String(message.chatId) === ADMIN_CHAT_ID).length
+
+    it("a server SIGKILLed right after it answered Yookassa's webhook: the order is placed once", async () => {
+      const { store, paymentId } = await startPurchase(515151)
+      await sandbox.pay(paymentId)
+      await sandbox.flushNotifications()
+      expect(deliveredNotifications(paymentId)).toEqual([200])
+      const answered = accessLog().filter((line) => line.uri === WEBHOOK && line.status === 200).pop()!
+      const server = topology.servers.find((entry) => answered.upstream === `127.0.0.1:${entry.port}`)!
+      const killed = topology.process(server.name)!
+      process.kill(-killed.child.pid!, "SIGKILL")
+
+      expect(await ordersOf(store)).toHaveLength(1)
+      await killed.exited
+      await topology.startMedusa(server.name)
+      expect(await ordersOf(store)).toHaveLength(1)
+      expect(sandbox.refunds(paymentId)).toEqual([])
+    })
+
+    it("the worker SIGKILLed in the middle of placing an order, then restarted: one order, one sale message", async () => {
+      const messagesBefore = saleMessages()
+      const { store, paymentId } = await startPurchase(616161)
+      // Killed the moment its notification subscriber asks Yookassa about the payment.
+      killWorkerOn = (call) => call.tag === "worker" && call.path === `/v3/payments/${paymentId}`
+      await sandbox.pay(paymentId)
+      await sandbox.flushNotifications()
+      expect(deliveredNotifications(paymentId)).toEqual([200])
+      await until(() => (killWorkerOn ? undefined : true), "the worker to be killed mid-job")
+      await topology.process("worker")!.exited
+      await topology.startMedusa("worker")
+
+      // The interrupted job is taken up again (BullMQ's stalled-job check, or reconciliation).
+      expect(await ordersOf(store, 150_000)).toHaveLength(1)
+      await until(() => (saleMessages() === messagesBefore + 1 ? true : undefined), "the order's sale message", 60_000)
+      expect(await ordersOf(store)).toHaveLength(1)
+      expect(sandbox.refunds(paymentId)).toEqual([])
+      expect(saleMessages()).toBe(messagesBefore + 1)
+    })
+  })
+
+  it("runs scheduled jobs on the worker only", async () => {
+    // Reconciliation (every minute) lists Yookassa's recent payments.
+    const isListing = (call: TaggedCall) => call.method === "GET" && call.path.startsWith("/v3/payments?")
+    await until(() => callsBy("worker").find(isListing), "the reconciliation job on the worker", 75_000)
+    expect(calls.filter((call) => call.tag !== "worker" && isListing(call))).toEqual([])
+  })
+
+  it("sends security headers on every response, and CORS only for the Mini App's origin", async () => {
+    const asset = readdirSync(join(ROOT, "storefront-miniapp", "dist", "assets")).find((name) => name.endsWith(".js"))
+    const pages = {
+      miniApp: await http("/"),
+      deepLink: await http("/course/some-course"),
+      asset: await http(`/assets/${asset}`, { headers: { "accept-encoding": "gzip" } }),
+      api: await http("/storefront/config"),
+      missing: await http("/store/products", { headers: { "x-publishable-api-key": "pk_wrong" } }),
+    }
+    for (const [what, page] of Object.entries(pages)) {
+      expect([what, page.headers.get("x-content-type-options")]).toEqual([what, "nosniff"])
+      expect([what, page.headers.get("referrer-policy")]).toEqual([what, "strict-origin-when-cross-origin"])
+      expect([what, page.headers.get("content-security-policy")]).toEqual([what, expect.stringContaining("frame-ancestors")])
+      expect([what, page.headers.get("x-powered-by")]).toEqual([what, null])
+    }
+    const csp = pages.miniApp.headers.get("content-security-policy")!
+    expect(csp).toContain("frame-ancestors 'self' https://web.telegram.org")
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+' https:\/\/yookassa\.ru/)
+    expect(pages.miniApp.headers.get("x-frame-options")).toBeNull()
+    expect(pages.deepLink.body).toBe(pages.miniApp.body)
+    expect(pages.miniApp.headers.get("cache-control")).toBe("no-cache")
+    expect(pages.asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
+    expect(pages.asset.headers.get("content-encoding")).toBe("gzip")
+    expect(pages.api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'")
+
+    const preflight = (origin: string) =>
+      http("/store/carts", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } })
+    expect((await preflight(PUBLIC_URL)).headers.get("access-control-allow-origin")).toBe(PUBLIC_URL)
+    expect((await preflight("https://evil.example")).headers.get("access-control-allow-origin")).toBeNull()
+  })
+
+  it("runs the Mini App under its CSP: the catalogue draws with no violation", async () => {
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu"],
+    })
+    try {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+      const violations: string[] = []
+      page.on("console", (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
+      })
+      await page.addInitScript(() =>
+        document.addEventListener("securitypolicyviolation", (event) => console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`))
+      )
+      // Opened as Telegram opens it: signed launch parameters in the hash.
+      const initData = signInitData({ user: { id: 434343, first_name: "Топология", language_code: "ru" } }, BOT_TOKEN, new Date())
+      const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppPlatform: "weba", tgWebAppThemeParams: JSON.stringify(LIGHT_THEME) })
+      await page.goto(`${topology.url}/#${launch}`)
+      await page.locator('[data-testid="catalogue"][data-state="ready"]').waitFor({ timeout: 30_000 })
+      expect(violations).toEqual([])
+    } finally {
+      await browser.close()
+    }
+  })
+
+  it("limits request bodies and logins", async () => {
+    const big = await http("/store/clicks", {
+      method: "POST",
+      headers: { "x-publishable-api-key": publishableKey },
+      json: { events: [], padding: "x".repeat(300 * 1024) },
+    })
+    expect(big.status).toBe(413)
+
+    // A burst of logins from one address: the first ones are checked (and refused: bad initData), the rest wait.
+    const statuses = await Promise.all(
+      Array.from({ length: 80 }, () => http("/auth/customer/telegram", { method: "POST", headers: { authorization: "tma hash=0" } }).then((r) => r.status))
+    )
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
+    expect(statuses.filter((status) => status !== 429).every((status) => status === 401)).toBe(true)
+  })
+
+  it("shows no secret in any response, any process's log or the built Mini App", async () => {
+    const places: Array<[string, string]> = [
+      ...responses.map((text, index): [string, string] => [`response ${index}`, text]),
+      ...filesUnder(topology.logDir).map((path): [string, string] => [path, readFileSync(path, "utf8")]),
+      ...filesUnder(join(runtimeDir, "nginx")).filter((path) => path.endsWith(".log")).map((path): [string, string] => [path, readFileSync(path, "utf8")]),
+      ...filesUnder(join(ROOT, "storefront-miniapp", "dist")).map((path): [string, string] => [path, readFileSync(path, "latin1")]),
+    ]
+    expect(responses.length).toBeGreaterThan(20)
+    const leaks = places.flatMap(([where, text]) =>
+      [...Object.entries(SECRETS), ["ADMIN_PASSWORD", ADMIN.password]].filter(([, secret]) => text.includes(secret)).map(([name]) => `${name} in ${where}`)
+    )
+    expect(leaks).toEqual([])
+  })
+
+  it("stops cleanly: no process of the topology is left, nginx's workers included", async () => {
+    const groups = ["nginx", "worker", ...topology.servers.map((server) => server.name)].map((name) => topology.process(name)!.child.pid!)
+    await topology.stop()
+    const alive = groups.filter((group) => {
+      try {
+        process.kill(-group, 0)
+        return true
+      } catch {
+        return false
+      }
+    })
+    expect(alive).toEqual([])
+  })
+})

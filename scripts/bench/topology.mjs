@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * Scale-out benchmark on the production topology (scripts/topology): the same requests sent to one
+ * server process directly and to nginx in front of two, in the same run, on the same data (the demo
+ * catalogue): Medusa's stock product list (uncached, CPU-bound), the store's catalogue (behind
+ * nginx's micro-cache), a cart created with its first course (writes), and /health for scale.
+ * Writes bench/results.json (figures, machine) and prints a table.
+ *
+ * Needs the build (`npm run build`, or the plugins, `node scripts/build-app.mjs --backend-only` and the
+ * Mini App) and Debian's nginx. PostgreSQL: DATABASE_URL, else an embedded one on port 54333
+ * (.local/bench-topology-postgres); Redis: REDIS_URL, else database 13 of 127.0.0.1:6379.
+ *
+ *   node scripts/bench/topology.mjs [--connections 10] [--seconds 10]
+ */
+import { randomBytes } from "node:crypto"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { cpus, totalmem, release } from "node:os"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
+import { ROOT, startTopology } from "../topology/topology.mjs"
+import { load, once } from "./load.mjs"
+
+const { values } = parseArgs({ options: { connections: { type: "string", default: "10" }, seconds: { type: "string", default: "10" } } })
+const CONNECTIONS = Number(values.connections)
+const SECONDS = Number(values.seconds)
+const BASE_PORT = Number(process.env.BENCH_TOPOLOGY_PORT || 9300)
+
+let database
+let topology
+const rows = []
+try {
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    database = await startEmbeddedDatabase({ root: ROOT, port: 54333, folder: "bench-topology-postgres" })
+    databaseUrl = `postgres://postgres:postgres@127.0.0.1:54333/${EMBEDDED_DATABASE_NAME}`
+  }
+  process.stdout.write("Starting the topology (migrate, seed, two servers, a worker, nginx)…\n")
+  topology = await startTopology({
+    runtimeDir: join(ROOT, ".local", "bench-topology"),
+    ports: { nginx: BASE_PORT, servers: [BASE_PORT + 1, BASE_PORT + 2], worker: BASE_PORT + 3 },
+    env: {
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/13",
+      JWT_SECRET: randomBytes(32).toString("hex"),
+      COOKIE_SECRET: randomBytes(32).toString("hex"),
+      MEDUSA_BACKEND_URL: "https://shop.aistore.test",
+      STORE_CORS: "https://shop.aistore.test",
+      ADMIN_CORS: "https://shop.aistore.test",
+      MINIAPP_URL: "https://shop.aistore.test",
+      TELEGRAM_BOT_TOKEN: `7000000003:${randomBytes(16).toString("hex")}`,
+      TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
+      TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
+      YOOKASSA_SHOP_ID: "123456",
+      YOOKASSA_SECRET_KEY: "test_BenchSecretKey",
+      // Nothing is paid here: no Yookassa or Telegram call is made.
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+      YOOKASSA_API_URL: "http://127.0.0.1:9/v3",
+      DISABLE_MEDUSA_ADMIN: "true",
+      TRUSTED_PROXIES: "127.0.0.1",
+      TRUSTED_PROXY_HOPS: "1",
+    },
+    seed: true,
+    say: (line) => process.stdout.write(`  ${line}\n`),
+  })
+
+  const { body: config } = await once(topology.url, { path: "/storefront/config" })
+  const headers = { "x-publishable-api-key": config.publishable_key }
+  const { body: products } = await once(topology.url, { path: `/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`, headers })
+  const variantId = products.products[0].variants[0].id
+  const requests = {
+    "GET /health": () => ({ path: "/health" }),
+    "Medusa GET /store/products?limit=20 (region prices)": () => ({ path: `/store/products?limit=20&region_id=${config.region_id}`, headers }),
+    "GET /store/catalog": () => ({ path: "/store/catalog", headers }),
+    "POST /store/carts with a course": () => ({
+      path: "/store/carts",
+      method: "POST",
+      headers,
+      body: { region_id: config.region_id, items: [{ variant_id: variantId, quantity: 1 }] },
+    }),
+  }
+  const targets = { "one server": topology.servers[0].url, "nginx → 2 servers": topology.url }
+  for (const [what, make] of Object.entries(requests)) {
+    for (const [where, url] of Object.entries(targets)) {
+      process.stdout.write(`${what}, ${where}…\n`)
+      const figures = await load(url, make, { connections: CONNECTIONS, seconds: SECONDS, warmup: 50 })
+      rows.push({ what, where, rate: figures.rate, p50: figures.median, p99: figures.p99, statuses: figures.statuses })
+    }
+  }
+} finally {
+  await topology?.stop()
+  await database?.stop()
+}
+
+const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), kernel: release(), node: process.version }
+mkdirSync(join(ROOT, "bench"), { recursive: true })
+writeFileSync(
+  join(ROOT, "bench", "results.json"),
+  JSON.stringify({ benchmark: "topology", at: new Date().toISOString(), machine, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2) + "\n"
+)
+
+const ms = (value) => value.toFixed(1).padStart(9)
+console.log(`\nProduction topology, ${CONNECTIONS} connections, ${SECONDS} s per row; ${machine.cpus} × ${machine.cpu}`)
+console.log("what".padEnd(52) + "where".padEnd(20) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "  statuses")
+for (const row of rows) {
+  console.log(row.what.padEnd(52) + row.where.padEnd(20) + String(Math.round(row.rate)).padStart(9) + ms(row.p50) + ms(row.p99) + "  " + JSON.stringify(row.statuses))
+}
+console.log(`\nWritten to bench/results.json`)
