@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import type CourseAccessModuleService from "../../src/modules/course-access/service"
+import type CourseAccessModuleService from "../../plugins/course-access/src/modules/course-access/service"
 import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { until } from "../helpers/until"
 import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"

@@ -27,7 +27,8 @@ const BIN = join(ROOT, "node_modules", ".bin")
 const ADMIN_EMAIL = "admin@aistore.local"
 /** The merchant's chat in local mode: the Bot API double prints what is sent to it. */
 const LOCAL_MERCHANT_CHAT_ID = "-1000000000001"
-const PLUGINS = ["payment-yookassa", "telegram", "click-tracking"]
+/** In build order: course-access compiles against the telegram plugin's built types. */
+const PLUGINS = ["payment-yookassa", "telegram", "click-tracking", "course-access"]
 const READY_DEADLINE_MS = 180_000
 
 const dev = process.argv.includes("--dev")
@@ -205,7 +206,7 @@ async function startLocalBotApi(env) {
   if (env.TELEGRAM_API_ROOT) {
     return
   }
-  const { start } = await import("@aistore/medusa-telegram/testing/bot-api-double")
+  const { start } = await import("@aistore/medusa-telegram/testing")
   env.TELEGRAM_WEBHOOK_SECRET ||= randomBytes(24).toString("base64url")
   // The double also plays the shopper paying a Stars invoice in the Mini App (its stand-in client).
   const storeWebhook = { url: `${backendUrl}/hooks/telegram`, secret: env.TELEGRAM_WEBHOOK_SECRET }

@@ -6,6 +6,7 @@
  * default: every missing or invalid variable is reported in one message and the
  * start stops. Each concern reads its own variables (server.ts, telegram.ts, ...).
  */
+import type { CourseAccessOptionsInput } from "@aistore/medusa-course-access/types"
 import { createEnvReader, type Env } from "./env-reader"
 import { readPaymentMethods, type PaymentMethod } from "./payment-methods"
 import { readServer, type ServerEnvironment } from "./server"
@@ -54,4 +55,9 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
     throw new EnvironmentError(reader.problems)
   }
   return { isProduction: reader.isProduction, ...server, ...features, telegram, yookassa, paymentMethods }
+}
+
+/** The course-access plugin's options (the plugin validates them): the store bot that works the course chats. */
+export function courseAccessOptions(env: StoreEnvironment): CourseAccessOptionsInput {
+  return { botToken: env.telegram.botToken, apiRoot: env.telegram.apiRoot }
 }
