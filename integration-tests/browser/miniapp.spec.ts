@@ -332,8 +332,13 @@ medusaIntegrationTestRunner({
         await page.locator('[data-testid="order-page"][data-state="success"]').waitFor({ timeout: 30_000 })
         expect(await page.locator("html").getAttribute("data-last-haptic")).toBe("success")
         await screenshot(page, `order-success-stars-${theme}`)
-        const charges = bot.api().stars.transactions.filter((entry) => entry.source?.invoice_payload === session.data.invoice_payload)
-        expect(charges).toHaveLength(1)
+        // One charge for this shopper, and it is the one the cart's paid session holds.
+        const paid = (await starsInvoiceOfCart(cartId)).filter((entry) => entry.data.telegram_payment_charge_id)
+        const charges = bot.api().stars.transactions.filter((entry) => entry.source?.user.id === shopper.id)
+        expect({ paid: paid.map((entry) => entry.data.telegram_payment_charge_id), charges: charges.map((entry) => entry.id) }).toEqual({
+          paid: [charges[0]?.id],
+          charges: [expect.any(String)],
+        })
 
         await (await mainButton(page, /Открыть курс/)).click()
         await page.locator(`[data-testid="owned-course"][data-product-id="${course.id}"]`).waitFor({ timeout: 15_000 })

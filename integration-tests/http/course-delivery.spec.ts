@@ -180,7 +180,13 @@ medusaIntegrationTestRunner({
       expect(await myCourses(buyer.token)).toEqual([])
 
       await capture(order.id)
-      const [course] = await coursesWhen(buyer.token, "the course", (courses) => courses.length === 1)
+      // Access is granted first and the chat's link saved just after (a Telegram outage must not hold
+      // the grant back): wait for both.
+      const [course] = await coursesWhen(
+        buyer.token,
+        "the course with its join link",
+        (courses) => courses.length === 1 && Boolean(courses[0].telegram?.join_link)
+      )
       expect(course).toMatchObject({
         product_id: channelCourse.id,
         order_id: order.id,
