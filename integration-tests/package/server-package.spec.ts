@@ -70,6 +70,8 @@ describe("the production server package", () => {
         providers: expect.arrayContaining(["pp_yookassa_yookassa", "pp_telegram-stars_telegram-stars"]),
         confirmation: "redirect",
         receipts: true,
+        // Production loads Yookassa's own widget script, never a stand-in.
+        widget_url: "https://yookassa.ru/checkout-widget/v1/checkout-widget.js",
       },
       telegram: { app_link: null },
       legal_pages: ["offer", "privacy", "refunds"],
