@@ -22,6 +22,7 @@
  * backend, default http://localhost:$PORT or :9000) when `npm start` runs on other ports.
  */
 import { readdirSync, readFileSync } from "node:fs"
+import { request } from "node:http"
 import { loadavg } from "node:os"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
@@ -170,6 +171,19 @@ function bundleSizes() {
   return rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip)
 }
 
+/** Bytes on the wire of one answer, compressed as the server sends it to Chromium. */
+function wireBytes(url) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { "accept-encoding": "gzip, deflate, br, zstd" } }, (response) => {
+      let bytes = 0
+      response.on("data", (chunk) => (bytes += chunk.length))
+      response.on("end", () => resolve(bytes))
+    })
+    req.on("error", reject)
+    req.end()
+  })
+}
+
 const ms = (value) => (value == null ? "—" : `${Math.round(value)} ms`)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
@@ -233,6 +247,12 @@ try {
   console.log("Bundle (storefront-miniapp/dist), gzip:")
   for (const row of sizes) console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
   console.log(`  initial JS + CSS: ${kb(initial.reduce((sum, row) => sum + row.gzip, 0))} (budget 90 KB)`)
+  const onWire = async (path) => kb(await wireBytes(`${STOREFRONT}${path}`))
+  const initialServed = (await Promise.all(initial.map((row) => wireBytes(`${STOREFRONT}/${row.file}`)))).reduce((sum, bytes) => sum + bytes, 0)
+  console.log(
+    `  as this server sends them: initial JS + CSS ${kb(initialServed)}, index.html ${await onWire("/")}, ` +
+      `config ${await onWire("/storefront/config")}, catalogue ${await onWire("/storefront/catalog?locale=ru-RU")}`
+  )
   console.log(`\nContent-Security-Policy violations in the console: ${cspViolations.size ? "" : "none"}`)
   for (const text of cspViolations) console.log(`  ${text}`)
   console.log(`Load average at the end: ${load()}`)
