@@ -9,20 +9,33 @@
  * Each beside its goal and its network floor measured in the same run and profile (the HTML
  * document, then the same requests with no JavaScript to run: config beside the catalogue or
  * the deep link's course), and the old chained floor (config, then the catalogue). Printed with
- * the built bundle's sizes. Needs a running local store (`npm start`).
+ * the built bundle's sizes, and any Content-Security-Policy violation the console reported.
+ * Needs a running local store (`npm start`).
  *
- *   node scripts/bench/miniapp.mjs [rounds=5]
+ * What serves the Mini App (miniapp-server.mjs): by default what production serves, nginx with the
+ * project's storefront-miniapp/nginx.conf in front of the local store's backend (BENCH_NGINX_PORT,
+ * default 8090); `--server=preview` measures local mode's `vite preview` instead, for comparison.
+ *
+ *   node scripts/bench/miniapp.mjs [rounds=5] [--server=nginx|preview]
+ *
+ * STOREFRONT_URL (`npm start`'s Mini App, default http://localhost:5173) and MEDUSA_BACKEND_URL (its
+ * backend, default http://localhost:$PORT or :9000) when `npm start` runs on other ports.
  */
 import { readdirSync, readFileSync } from "node:fs"
+import { request } from "node:http"
+import { loadavg } from "node:os"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { sign } from "@telegram-apps/init-data-node"
 import { chromium } from "playwright-core"
 import { percentiles } from "./measure.mjs"
+import { serveMiniApp } from "./miniapp-server.mjs"
 
 const ROOT = join(import.meta.dirname, "..", "..")
-const STOREFRONT = process.env.STOREFRONT_URL ?? "http://localhost:5173"
-const ROUNDS = Number(process.argv[2] ?? 5)
+const args = process.argv.slice(2)
+const ROUNDS = Number(args.find((arg) => !arg.startsWith("--")) ?? 5)
+const SERVER = args.find((arg) => arg.startsWith("--server="))?.slice("--server=".length) ?? "nginx"
+if (!["nginx", "preview"].includes(SERVER)) throw new Error(`--server=${SERVER}: expected nginx or preview`)
 const state = JSON.parse(readFileSync(join(ROOT, ".local", "state.json"), "utf8"))
 const botToken = process.env.TELEGRAM_BOT_TOKEN ?? state.telegramBotToken
 if (!botToken) throw new Error("Run `npm start` first: the benchmark signs in with the bot token local mode made.")
@@ -49,6 +62,8 @@ const MARKERS = () => {
     if (!marks.pay && button && !button.hidden && /Оплатить|Pay/.test(button.textContent)) marks.pay = performance.now()
   }
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
+  // One console line per violation, whatever Chromium itself prints (the console is read below).
+  document.addEventListener("securitypolicyviolation", (event) => console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`))
 }
 
 let shopperId = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 10
@@ -65,10 +80,16 @@ function launchUrl(startParam) {
   return `${STOREFRONT}/#${params}`
 }
 
-async function throttledPage(browser, profile) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+/** What the console said about the Content-Security-Policy, over every page load. */
+const cspViolations = new Set()
+
+async function throttledPage(browser, profile, { bypassCSP = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP })
   await context.addInitScript(MARKERS)
   const page = await context.newPage()
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.add(message.text())
+  })
   const cdp = await context.newCDPSession(page)
   await cdp.send("Network.enable")
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true })
@@ -129,7 +150,8 @@ const FLOORS = {
 }
 
 async function floor(browser, profile, kind, handle) {
-  const { page, close } = await throttledPage(browser, profile)
+  // The document is a JSON answer, whose CSP (behind nginx) allows no fetch: the floor measures the network only.
+  const { page, close } = await throttledPage(browser, profile, { bypassCSP: true })
   await page.goto(`${STOREFRONT}/storefront/config`)
   await page.evaluate(FLOORS[kind], { origin: STOREFRONT, handle })
   const value = await page.evaluate(() => performance.now())
@@ -149,10 +171,35 @@ function bundleSizes() {
   return rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip)
 }
 
+/** Bytes on the wire of one answer, compressed as the server sends it to Chromium. */
+function wireBytes(url) {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { "accept-encoding": "gzip, deflate, br, zstd" } }, (response) => {
+      let bytes = 0
+      response.on("data", (chunk) => (bytes += chunk.length))
+      response.on("end", () => resolve(bytes))
+    })
+    req.on("error", reject)
+    req.end()
+  })
+}
+
 const ms = (value) => (value == null ? "—" : `${Math.round(value)} ms`)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS })
+const load = () => loadavg().map((value) => value.toFixed(1)).join(", ")
+const served = await serveMiniApp({
+  server: SERVER,
+  root: ROOT,
+  previewUrl: process.env.STOREFRONT_URL ?? "http://localhost:5173",
+  backendUrl: process.env.MEDUSA_BACKEND_URL ?? `http://localhost:${process.env.PORT ?? 9000}`,
+  nginxPort: Number(process.env.BENCH_NGINX_PORT ?? 8090),
+})
+const STOREFRONT = served.url
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS }).catch(async (error) => {
+  await served.stop()
+  throw error
+})
 try {
   const catalog = await (await fetch(`${STOREFRONT}/storefront/config`)).json()
   const { courses } = await (
@@ -161,7 +208,9 @@ try {
   if (courses.length < ROUNDS * PROFILES.length + 1) throw new Error("Not enough courses to buy a fresh one per round")
   let next = 0
 
-  console.log(`Mini App at ${STOREFRONT}, ${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844\n`)
+  if (served.note) console.log(`NOTE: ${served.note}`)
+  console.log(`Mini App at ${STOREFRONT}, served by ${served.label}`)
+  console.log(`${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844; load average ${load()}\n`)
   for (const [index, profile] of PROFILES.entries()) {
     const results = { chain: [], catalogueFloor: [], courseFloor: [], firstCard: [], buy: [], checkout: [], toPayment: [] }
     await firstCard(browser, profile) // warm the server's caches, not the browser's
@@ -198,6 +247,16 @@ try {
   console.log("Bundle (storefront-miniapp/dist), gzip:")
   for (const row of sizes) console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
   console.log(`  initial JS + CSS: ${kb(initial.reduce((sum, row) => sum + row.gzip, 0))} (budget 90 KB)`)
+  const onWire = async (path) => kb(await wireBytes(`${STOREFRONT}${path}`))
+  const initialServed = (await Promise.all(initial.map((row) => wireBytes(`${STOREFRONT}/${row.file}`)))).reduce((sum, bytes) => sum + bytes, 0)
+  console.log(
+    `  as this server sends them: initial JS + CSS ${kb(initialServed)}, index.html ${await onWire("/")}, ` +
+      `config ${await onWire("/storefront/config")}, catalogue ${await onWire("/storefront/catalog?locale=ru-RU")}`
+  )
+  console.log(`\nContent-Security-Policy violations in the console: ${cspViolations.size ? "" : "none"}`)
+  for (const text of cspViolations) console.log(`  ${text}`)
+  console.log(`Load average at the end: ${load()}`)
 } finally {
   await browser.close()
+  await served.stop()
 }

@@ -17,8 +17,11 @@ const TELEGRAM_WEB = ["https://web.telegram.org", "https://*.web.telegram.org", 
 /** The embedded payment form (confirmation type "embedded"): Yookassa's widget script and its frames. */
 const YOOKASSA = ["https://yookassa.ru", "https://*.yookassa.ru"]
 
-/** The CSP of a built index.html. */
-export function miniAppCsp(indexHtml, { backendUrl } = {}) {
+/**
+ * The CSP of a built index.html. `filesUrl`: where the backend serves its files (course covers) when
+ * that is plain HTTP, as local mode's backend (`npm run bench:miniapp` behind nginx); HTTPS ones are allowed anyway.
+ */
+export function miniAppCsp(indexHtml, { backendUrl, filesUrl } = {}) {
   const inlineScripts = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1])
   const hashes = inlineScripts.map((code) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`)
   const backend = backendUrl ? [new URL(backendUrl).origin] : []
@@ -28,7 +31,7 @@ export function miniAppCsp(indexHtml, { backendUrl } = {}) {
     // React sets style properties (allowed); the payment widget inserts <style> elements.
     "style-src 'self' 'unsafe-inline'",
     // Course covers come from the backend's files, which may live on another origin (MEDUSA_BACKEND_URL).
-    "img-src 'self' data: https:",
+    ["img-src 'self' data: https:", ...(filesUrl ? [new URL(filesUrl).origin] : [])].join(" "),
     `connect-src 'self' ${[...backend, ...YOOKASSA].join(" ")}`,
     `frame-src ${YOOKASSA.join(" ")}`,
     `frame-ancestors 'self' ${TELEGRAM_WEB.join(" ")}`,

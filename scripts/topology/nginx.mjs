@@ -60,13 +60,13 @@ export function renderSite(template, { port, distDir, runtimeDir, cspFile }) {
   return site
 }
 
-/** Writes the runtime configuration; returns the main file's path. */
-export function writeNginxConfig({ root, runtimeDir, port, upstreams, distDir }) {
+/** Writes the runtime configuration; returns the main file's path. `filesUrl`: see miniAppCsp. */
+export function writeNginxConfig({ root, runtimeDir, port, upstreams, distDir, filesUrl }) {
   for (const dir of ["temp", "cache"]) {
     mkdirSync(join(runtimeDir, dir), { recursive: true })
   }
   const cspFile = join(runtimeDir, "miniapp-csp.conf")
-  writeFileSync(cspFile, miniAppCspSnippet(distDir, { backendUrl: process.env.VITE_MEDUSA_BACKEND_URL || undefined }))
+  writeFileSync(cspFile, miniAppCspSnippet(distDir, { backendUrl: process.env.VITE_MEDUSA_BACKEND_URL || undefined, filesUrl }))
   const siteFile = join(runtimeDir, "storefront.conf")
   const template = readFileSync(join(root, "storefront-miniapp", "nginx.conf"), "utf8")
   writeFileSync(siteFile, renderSite(template, { port, distDir, runtimeDir, cspFile }))
