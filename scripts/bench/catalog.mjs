@@ -23,6 +23,7 @@ import { parseArgs } from "node:util"
 import { sign } from "@telegram-apps/init-data-node"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { load, once } from "./load.mjs"
+import { recordFigures, versus } from "./results.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -174,3 +175,13 @@ for (const row of rows) {
   const rate = `${Math.round(row.rate * row.perRequest).toLocaleString("en")} ${row.unit}`
   console.log(row.what.padEnd(62) + rate.padStart(18) + ms(row.median) + ms(row.p99) + "  " + JSON.stringify(row.statuses))
 }
+const perSecond = (row) => row.rate * row.perRequest
+const STOCK_PRODUCTS = "Medusa GET /store/products?limit=20 (region prices)"
+recordFigures("catalog", [
+  ...versus(rows, "GET /store/catalog", STOCK_PRODUCTS, perSecond, "requests/s"),
+  ...versus(rows, "GET /store/catalog", STOCK_PRODUCTS, (row) => row.median, "p50 ms"),
+  ...versus(rows, "GET /store/catalog, If-None-Match (304)", "GET /store/catalog", perSecond, "requests/s"),
+  ...versus(rows, "GET /store/catalog/courses/:handle", STOCK_PRODUCTS, perSecond, "requests/s"),
+  ...versus(rows, `POST /store/clicks, ${BATCH} events per request, key cache on`, `POST /store/clicks, ${BATCH} events per request, key cache off`, perSecond, "events/s"),
+  ...versus(rows, "GET /store/no-such-route (404: the /store stack alone), key cache on", "GET /store/no-such-route (404: the /store stack alone), key cache off", perSecond, "requests/s"),
+])

@@ -25,6 +25,7 @@ import { sign } from "@telegram-apps/init-data-node"
 import pg from "pg"
 import { httpClient } from "./http.mjs"
 import { percentiles, time } from "./measure.mjs"
+import { recordFigures } from "./results.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -163,6 +164,7 @@ try {
       what: `ingest, ${name}`,
       requests: latencies.length,
       rate: `${Math.round(total / seconds).toLocaleString("en")} events/s`,
+      eventsPerSecond: total / seconds,
       median,
       p95,
     })
@@ -212,6 +214,11 @@ try {
   await db.query("DELETE FROM click_event WHERE id LIKE $1 OR session_id LIKE $2", [`clk_${RUN}_%`, `${RUN}-%`])
   await db.end()
 }
+
+const [batched, single] = results.filter((row) => row.eventsPerSecond !== undefined)
+recordFigures("clicks", [
+  { what: batched.what, value: batched.eventsPerSecond, unit: "events/s", baseline: { what: single.what, value: single.eventsPerSecond } },
+])
 
 console.log(`Click tracking, ${BACKEND}, concurrency ${CONCURRENCY}`)
 console.log("what".padEnd(44) + "requests".padStart(9) + "throughput".padStart(20) + "median ms".padStart(11) + "p95 ms".padStart(10))

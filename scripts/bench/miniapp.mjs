@@ -18,6 +18,7 @@ import { gzipSync } from "node:zlib"
 import { sign } from "@telegram-apps/init-data-node"
 import { chromium } from "playwright-core"
 import { percentiles } from "./measure.mjs"
+import { recordFigures } from "./results.mjs"
 
 const ROOT = join(import.meta.dirname, "..", "..")
 const STOREFRONT = process.env.STOREFRONT_URL ?? "http://localhost:5173"
@@ -147,6 +148,7 @@ try {
   if (courses.length < ROUNDS * PROFILES.length + 1) throw new Error("Not enough courses to buy a fresh one per round")
   let next = 0
 
+  const figures = []
   console.log(`Mini App at ${STOREFRONT}, ${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844\n`)
   for (const [index, profile] of PROFILES.entries()) {
     const results = { floor: [], firstCard: [], buy: [], checkout: [], toPayment: [] }
@@ -169,6 +171,11 @@ try {
     console.log(row("navigation → interactive Buy (deep link)", results.buy, GOALS.buyInteractive[index]))
     console.log(row("Buy → checkout ready", results.checkout))
     console.log(row("Pay → payment page loaded", results.toPayment))
+    const floorMedian = { what: `${profile.name}: network floor (HTML → config → catalogue), median`, value: percentiles(results.floor).median }
+    figures.push(
+      { what: `${profile.name}: navigation → first priced course card, median`, value: percentiles(results.firstCard).median, unit: "ms", baseline: floorMedian },
+      { what: `${profile.name}: navigation → interactive Buy, median`, value: percentiles(results.buy).median, unit: "ms", baseline: floorMedian }
+    )
     console.log("")
   }
 
@@ -176,7 +183,10 @@ try {
   const initial = sizes.filter((row) => row.initial)
   console.log("Bundle (storefront-miniapp/dist), gzip:")
   for (const row of sizes) console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
-  console.log(`  initial JS + CSS: ${kb(initial.reduce((sum, row) => sum + row.gzip, 0))} (budget 90 KB)`)
+  const initialBytes = initial.reduce((sum, row) => sum + row.gzip, 0)
+  console.log(`  initial JS + CSS: ${kb(initialBytes)} (budget 90 KB)`)
+  figures.push({ what: "Mini App initial JS + CSS, gzip", value: initialBytes / 1024, unit: "KB", baseline: { what: "budget", value: 90 } })
+  recordFigures("miniapp", figures)
 } finally {
   await browser.close()
 }

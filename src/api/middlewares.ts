@@ -1,5 +1,6 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
+import { storeErrorHandler } from "./errors/error-handler"
 import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
 import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
 import {
@@ -14,6 +15,8 @@ import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
 import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
 
 export default defineMiddlewares({
+  // Medusa's, plus 503 (not 500) while the database cannot be reached.
+  errorHandler: storeErrorHandler,
   routes: [
     {
       matcher: "/store/catalog",
