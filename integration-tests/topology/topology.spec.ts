@@ -355,7 +355,8 @@ describe("the production topology: nginx, two servers, one worker", () => {
       expect((await products()).status).toBe(200)
 
       await database.cut()
-      const answers = [await products(), await products(), await products(), await products()]
+      // Side by side: each waits for a connection (up to src/api/errors/database-wait.ts's 10 s), then fails.
+      const answers = await Promise.all([products(), products(), products(), products()])
       for (const answer of answers) {
         expect([answer.status, answer.body]).toEqual([503, UNAVAILABLE])
         expect(answer.headers.get("retry-after")).toBe("5")
@@ -363,6 +364,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
       // Both servers said so (nginx spreads the requests).
       const cutAnswers = accessLog().slice(-answers.length)
       expect(new Set(cutAnswers.map((line) => line.upstream)).size).toBe(2)
+      expect(cutAnswers.map((line) => line.status)).toEqual([503, 503, 503, 503])
 
       await database.restore()
       await until(async () => ((await products()).status === 200 ? true : undefined), "the store to answer again", 60_000)
