@@ -1,5 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
-import { readEnvironment } from "./src/config/environment"
+import { courseAccessOptions, readEnvironment } from "./src/config/environment"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -107,11 +107,11 @@ module.exports = defineConfig({
       resolve: "@aistore/medusa-click-tracking",
       options: { retentionDays: 365, trustedProxyHops: env.trustedProxyHops, timeZone: env.clicksTimeZone },
     },
+    // Course delivery, after the plugins whose cart and payment middlewares its guards follow.
+    { resolve: "@aistore/medusa-course-access", options: courseAccessOptions(env) },
   ],
   modules: [
     { resolve: "@medusajs/medusa/translation" },
-    // Course delivery: private access data per course and customers' accesses (src/modules/course-access).
-    { resolve: "./src/modules/course-access" },
     // The catalogue and /store's publishable-key check served from a cache (src/modules/store-cache),
     // its generation in Medusa's cache module (Redis with REDIS_URL), renewed by store events.
     {

@@ -1,8 +1,8 @@
 // From source: CI type-checks before the plugins are built.
-import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
+import { SANDBOX_SHOP_ID, startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { useEnvironment, workerPort } from "./test-environment"
 
-export const SANDBOX_SHOP_ID = "100500"
+export { SANDBOX_SHOP_ID }
 export const SANDBOX_SECRET_KEY = "test_integration-sandbox-key"
 export const RETURN_URL = "https://t.me/aistore_bot/shop"
 
@@ -11,6 +11,7 @@ export function useYookassaSandbox(basePort: number, extra: Record<string, strin
   const port = workerPort(basePort)
   useEnvironment({
     YOOKASSA_API_URL: `http://127.0.0.1:${port}/v3`,
+    YOOKASSA_WIDGET_URL: `http://127.0.0.1:${port}/checkout-widget/v1/checkout-widget.js`,
     YOOKASSA_SHOP_ID: SANDBOX_SHOP_ID,
     YOOKASSA_SECRET_KEY: SANDBOX_SECRET_KEY,
     YOOKASSA_RETURN_URL: RETURN_URL,

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(180_000)
 
@@ -37,7 +38,7 @@ medusaIntegrationTestRunner({
     it("refuses a wrong password with 401 and a message", async () => {
       const response = await api
         .post("/auth/user/emailpass", { ...ADMIN, password: "wrong" })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(response.status).toBe(401)
       expect(response.data.message).toEqual(expect.any(String))
     })
@@ -45,14 +46,14 @@ medusaIntegrationTestRunner({
     it("never lets the shopper provider sign in an admin", async () => {
       const response = await api
         .post("/auth/user/telegram", {})
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(response.status).toBeGreaterThanOrEqual(400)
       expect(response.status).toBeLessThan(500)
       expect(response.data.token).toBeUndefined()
     })
 
     it("keeps admin routes closed without a token", async () => {
-      const response = await api.get("/admin/products").catch((error: any) => error.response)
+      const response = await api.get("/admin/products").catch(errorResponse)
       expect(response.status).toBe(401)
     })
   },

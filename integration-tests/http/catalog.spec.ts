@@ -6,7 +6,8 @@ import { useBotApiDouble } from "../helpers/bot-api"
 import { signInitData } from "../helpers/telegram-init-data"
 import { until } from "../helpers/until"
 import { STORE_CACHE_MODULE, type StoreCacheService } from "../../src/modules/store-cache"
-import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
+import { placeCourseOrder, prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { failed } from "../helpers/http"
 
 jest.setTimeout(240_000)
 
@@ -28,13 +29,6 @@ medusaIntegrationTestRunner({
 
     const store = (headers: Headers = {}) => ({ headers: { "x-publishable-api-key": config.publishable_key, ...headers } })
     /** The response of a request that must fail. */
-    const failed = (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to fail")
-        },
-        (error: any) => error.response
-      )
     const catalog = async (query = "", headers: Headers = {}) => (await api.get(`/store/catalog${query}`, store(headers))).data
     /** What Medusa's own store API shows for the same region and locale, in the catalogue's terms. */
     const stock = async (locale: string) => {
@@ -148,6 +142,28 @@ medusaIntegrationTestRunner({
         const twoLocales = await failed(api.get(`/store/catalog${query}`, store()))
         expect(twoLocales.status).toBe(400)
         expect(twoLocales.data.message).toMatch(/^locale: /)
+      }
+    })
+
+    it("serves the store's own catalogue and course pages without a key at /storefront/catalog, as /store/catalog does with it", async () => {
+      for (const locale of ["ru-RU", "en-US"]) {
+        const keyless = await api.get(`/storefront/catalog?locale=${locale}`)
+        const keyed = await api.get(`/store/catalog?locale=${locale}`, store())
+        expect(keyless.data).toEqual(keyed.data)
+        expect(keyless.headers.etag).toBe(keyed.headers.etag)
+        const path = "/catalog/courses/prompt-engineering-fundamentals"
+        expect((await api.get(`/storefront${path}?locale=${locale}`)).data).toEqual((await api.get(`/store${path}?locale=${locale}`, store())).data)
+      }
+      expect((await api.get("/storefront/catalog")).data.locale).toBe("ru-RU")
+      expect((await api.get("/storefront/catalog?locale=de-DE")).data.locale).toBe("ru-RU")
+
+      const missing = await failed(api.get("/storefront/catalog/courses/no-such-course"))
+      expect(missing.status).toBe(404)
+      expect(missing.data.message).toBe('Course "no-such-course" was not found')
+      for (const query of ["?region_id=reg_1", "?locale=en-US&locale=ru-RU", "?locale[x]=1", "?locale=<script>", `?locale=${"a".repeat(40)}`]) {
+        const refused = await failed(api.get(`/storefront/catalog${query}`))
+        expect(refused.status).toBe(400)
+        expect(refused.data.message).toMatch(/region_id|locale/)
       }
     })
 

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { seedDemoCatalogue } from "../../src/scripts/seed-demo"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(180_000)
 
@@ -63,7 +64,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses the catalogue without a publishable key, with a message", async () => {
-      const response = await api.get("/store/products").catch((error: any) => error.response)
+      const response = await api.get("/store/products").catch(errorResponse)
       expect(response.status).toBe(400)
       expect(response.data.message).toMatch(/publishable/i)
     })

@@ -11,10 +11,10 @@ import { csvCell } from "../../plugins/click-tracking/src/utils/csv"
 import { parseClickTrackingOptions } from "../../plugins/click-tracking/src/utils/plugin-options"
 import type ClickTrackingModuleService from "../../plugins/click-tracking/src/modules/click-tracking/service"
 import { RedisWindowCounter } from "../../plugins/click-tracking/src/utils/rate-limit/redis-window-counter"
-import { readEnvironment } from "../../src/config/environment"
 import { until } from "../helpers/until"
-import { signInitData } from "../helpers/telegram-init-data"
-import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
+import { placeCourseOrder, prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { errorResponse } from "../helpers/http"
+import { signInShopper } from "../helpers/shopper"
 
 /** Today in the store's time zone (the plugin's default, Europe/Moscow). */
 const moscowDay = (date = new Date()) =>
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
           headers: { ...headers, ...extra, "content-type": "application/json" },
           transformRequest: (data: unknown) => data,
         })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
 
     const rows = async (where = "true", params: unknown[] = []) =>
       (await dbConnection.raw(`SELECT * FROM click_event WHERE ${where} ORDER BY occurred_at`, params)).rows
@@ -70,9 +70,7 @@ medusaIntegrationTestRunner({
       return { authorization: `Bearer ${data.token}` }
     }
     const signInCustomer = async (id: number) => {
-      const initData = signInitData({ user: { id, first_name: "Кира" } }, readEnvironment().telegram.botToken, new Date())
-      const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
-      return { authorization: `Bearer ${data.token}` }
+      return { authorization: `Bearer ${await signInShopper(api, { id, first_name: "Кира" })}` }
     }
 
     beforeAll(async () => {
@@ -107,16 +105,15 @@ medusaIntegrationTestRunner({
       // An anonymous event of the same session from two days ago stays anonymous.
       await post({ events: [event("share", { session_id: session })] })
       await dbConnection.raw(`UPDATE click_event SET occurred_at = now() - interval '2 days' WHERE type = 'share'`)
-      const initData = signInitData({ user: { id: 7001, first_name: "Ян" } }, readEnvironment().telegram.botToken, new Date())
-      const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
+      const token = await signInShopper(api, { id: 7001, first_name: "Ян" })
       const response = await post(
         { events: [event("add_to_cart", { product_id: productId, session_id: session, customer_id: "cus_forged" })] },
-        { authorization: `Bearer ${data.token}` }
+        { authorization: `Bearer ${token}` }
       )
       // A customer id in the body is not a field the API takes at all.
       expect(response.status).toBe(400)
 
-      await post({ events: [event("add_to_cart", { product_id: productId, session_id: session })] }, { authorization: `Bearer ${data.token}` })
+      await post({ events: [event("add_to_cart", { product_id: productId, session_id: session })] }, { authorization: `Bearer ${token}` })
       const stored = await rows("session_id = ? AND type <> 'share'", [session])
       expect(stored).toHaveLength(2)
       expect((await rows("session_id = ? AND type = 'share'", [session]))[0].customer_id).toBeNull()
@@ -152,7 +149,7 @@ medusaIntegrationTestRunner({
     it("refuses a batch without the publishable key", async () => {
       const response = await api
         .post("/store/clicks", { events: [event("share")] })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(response.status).toBe(400)
     })
 
@@ -318,14 +315,14 @@ medusaIntegrationTestRunner({
         ["a date that is not one", "from=soon"],
         ["an unknown parameter", "limit=5"],
       ])("refuses %s with 400", async (_case, query) => {
-        const response = await api.get(`/admin/clicks/stats?${query}`, { headers: adminHeaders }).catch((error: any) => error.response)
+        const response = await api.get(`/admin/clicks/stats?${query}`, { headers: adminHeaders }).catch(errorResponse)
         expect(response.status).toBe(400)
         expect(response.data.message).toEqual(expect.any(String))
       })
 
       it("is closed to customers and to anonymous callers", async () => {
         for (const extra of [await signInCustomer(7002), {}]) {
-          const response = await api.get("/admin/clicks/stats", { headers: extra }).catch((error: any) => error.response)
+          const response = await api.get("/admin/clicks/stats", { headers: extra }).catch(errorResponse)
           expect(response.status).toBe(401)
         }
       })
@@ -400,7 +397,7 @@ medusaIntegrationTestRunner({
         api
           // Bytes, not text: axios would drop the byte order mark the file starts with.
           .get(`/admin/clicks/export?${query}`, { headers: extra, responseType: "arraybuffer" })
-          .catch((error: any) => error.response)
+          .catch(errorResponse)
 
       beforeEach(async () => {
         adminHeaders = await signInAdmin()

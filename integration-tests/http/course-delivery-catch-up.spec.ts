@@ -1,8 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import deliverCourseAccessJob, { type CourseAccessJobSummary } from "../../src/jobs/deliver-course-access"
-import { COURSE_ACCESS_MODULE } from "../../src/modules/course-access"
-import type CourseAccessModuleService from "../../src/modules/course-access/service"
+import deliverCourseAccessJob, { type CourseAccessJobSummary } from "../../plugins/course-access/src/jobs/deliver-course-access"
+import { COURSE_ACCESS_MODULE } from "../../plugins/course-access/src/modules/course-access"
+import type CourseAccessModuleService from "../../plugins/course-access/src/modules/course-access/service"
 import { useEnvironment } from "../helpers/test-environment"
 
 jest.setTimeout(240_000)

@@ -4,12 +4,11 @@ import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import resendFailedTelegramNotifications from "../../plugins/telegram/src/jobs/resend-failed-telegram-notifications"
 import { sendTelegramNotification } from "../../plugins/telegram/src/notifications/send-telegram-notification"
 import type TelegramDeliveryModuleService from "../../plugins/telegram/src/modules/telegram-delivery/service"
-import { readEnvironment } from "../../src/config/environment"
 import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { useEnvironment } from "../helpers/test-environment"
 import { until } from "../helpers/until"
-import { signInitData } from "../helpers/telegram-init-data"
-import { placeCourseOrder, prepareStore, type StorefrontConfig } from "./store-setup"
+import { placeCourseOrder, prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { signInShopper } from "../helpers/shopper"
 
 jest.setTimeout(180_000)
 
@@ -51,13 +50,8 @@ medusaIntegrationTestRunner({
     })
 
     it("sends the merchant one message about the sale, with the shopper's Telegram profile", async () => {
-      const initData = signInitData(
-        { user: { id: 6001, first_name: "Мария", last_name: "<Иванова>", username: "maria_i" } },
-        readEnvironment().telegram.botToken,
-        new Date()
-      )
-      const { data: login } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
-      const { order, product } = await placeCourseOrder(api, config, login.token)
+      const token = await signInShopper(api, { id: 6001, first_name: "Мария", last_name: "<Иванова>", username: "maria_i" })
+      const { order, product } = await placeCourseOrder(api, config, token)
 
       const [message] = await until(() => (adminMessages().length ? adminMessages() : undefined), "the admin message")
       const price = new Intl.NumberFormat("ru-RU", { style: "currency", currency: "RUB", maximumFractionDigits: 0 })

@@ -2,20 +2,19 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
-import { readEnvironment } from "../../src/config/environment"
 import removeSystemPaymentProvider from "../../src/migration-scripts/remove-system-payment-provider"
 import { REGION_PAYMENT_PROVIDERS } from "../../src/migration-scripts/setup-store"
 import { reconcileYookassaPayments } from "../../plugins/payment-yookassa/src/reconciliation/reconcile-yookassa-payments"
-import { signInitData } from "../helpers/telegram-init-data"
 import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { failed } from "../helpers/http"
+import { signInShopper } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
 
 const PROVIDER = "pp_yookassa_yookassa"
 const yookassa = useYookassaSandbox(19_700)
-const { botToken } = readEnvironment().telegram
 
 /**
  * The money path as a hostile shopper drives it with the stock store API and their own token:
@@ -45,19 +44,10 @@ medusaIntegrationTestRunner({
     const store = (token?: string) => ({
       headers: { "x-publishable-api-key": config.publishable_key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     })
-    const failed = (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to fail")
-        },
-        (error: any) => error.response
-      )
 
     async function shopper(): Promise<string> {
       const id = nextTelegramId++
-      const initData = signInitData({ user: { id, first_name: `Покупатель ${id}` } }, botToken, new Date())
-      const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
-      return data.token
+      return signInShopper(api, { id, first_name: `Покупатель ${id}` })
     }
 
     /** A cart with one course and its payment collection, as the Mini App makes them. */

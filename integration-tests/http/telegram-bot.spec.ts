@@ -3,6 +3,7 @@ import { registerBot } from "../../plugins/telegram/src/bot/register-bot"
 import { readEnvironment } from "../../src/config/environment"
 import { useBotApiDouble } from "../helpers/bot-api"
 import { until } from "../helpers/until"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(180_000)
 
@@ -34,7 +35,7 @@ medusaIntegrationTestRunner({
           },
           transformRequest: (data: unknown) => data,
         })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
 
     const messagesToShopper = () => bot.api().delivered.filter((message) => String(message.chatId) === String(SHOPPER_CHAT))
 

@@ -1,18 +1,17 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import type CourseAccessModuleService from "../../src/modules/course-access/service"
-import { readEnvironment } from "../../src/config/environment"
+import type CourseAccessModuleService from "../../plugins/course-access/src/modules/course-access/service"
 import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { until } from "../helpers/until"
-import { signInitData } from "../helpers/telegram-init-data"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
 import telegramAccountsFromLogins from "../../plugins/telegram/src/migration-scripts/telegram-accounts-from-logins"
+import { failed } from "../helpers/http"
+import { signInShopper } from "../helpers/shopper"
 
 jest.setTimeout(180_000)
 
 const bot = useBotApiDouble(19_700)
-const { botToken } = readEnvironment().telegram
 
 const ADMIN = { email: "identity@aistore.test", password: "a long enough password" }
 const COURSE_URL = "https://learn.example.test/identity-course"
@@ -33,19 +32,8 @@ medusaIntegrationTestRunner({
     const store = (token?: string) => ({
       headers: { "x-publishable-api-key": config.publishable_key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     })
-    const failed = (request: Promise<unknown>) =>
-      request.then(
-        () => {
-          throw new Error("expected the request to fail")
-        },
-        (error: any) => error.response
-      )
 
-    const login = async (user: Record<string, unknown>) => {
-      const initData = signInitData({ user }, botToken, new Date())
-      const { data } = await api.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })
-      return data.token as string
-    }
+    const login = (user: { id: number; first_name: string } & Record<string, unknown>) => signInShopper(api, user)
 
     /** A free course: the order is placed and granted at once, no payment step. */
     const buy = async (token: string) => {

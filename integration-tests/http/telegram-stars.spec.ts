@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
 import { ADMIN_CHAT_ID, useBotApiDouble } from "../helpers/bot-api"
 import { useEnvironment } from "../helpers/test-environment"
 import { until } from "../helpers/until"
@@ -10,6 +10,7 @@ import syncPaymentMethods from "../../src/migration-scripts/sync-payment-methods
 import { reconcileStarsPayments } from "../../plugins/telegram/src/stars/reconciliation/reconcile-stars-payments"
 import { REFUSAL } from "../../plugins/telegram/src/stars/pre-checkout"
 import type { StoreWebhook } from "../../plugins/telegram/src/testing/bot-api-double"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(240_000)
 
@@ -121,7 +122,7 @@ medusaIntegrationTestRunner({
       expect(invoice).toMatchObject({ currency: "XTR", amount: expected, providerToken: "", payload: `aistore:${session.id}:${cartId}` })
       expect(invoice.description).toContain(products[0].title)
       // Not paid yet: the shopper's own completion is refused, and no order exists.
-      const completion = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((error: any) => error.response)
+      const completion = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch(errorResponse)
       expect(completion.status).toBeGreaterThanOrEqual(400)
       expect(completion.status).toBeLessThan(500)
       expect(await ordersOfCart(cartId)).toHaveLength(0)
@@ -160,7 +161,7 @@ medusaIntegrationTestRunner({
       const { data: cart } = await api.get(`/store/carts/${cartId}?fields=payment_collection.id`, { headers })
       const again = await api
         .post(`/store/payment-collections/${cart.cart.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER }, { headers })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(again.status).toBe(400)
       expect(again.data.message).toContain(orders[0].order_id)
       expect(bot.api().stars.invoices.size).toBe(1)
@@ -180,7 +181,7 @@ medusaIntegrationTestRunner({
       const [first, second, shopper] = await Promise.all([
         bot.api().sendUpdate(webhook, update!),
         bot.api().sendUpdate(webhook, update!),
-        api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((error: any) => error.response),
+        api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch(errorResponse),
       ])
       expect([first, second]).toEqual([200, 200])
       expect(shopper.status).toBeLessThan(500)
@@ -302,7 +303,7 @@ medusaIntegrationTestRunner({
         const { payment, chargeId } = await paidOrder()
         const response = await api
           .post(`/admin/payments/${payment.id}/refund`, { amount: 100 }, { headers: adminHeaders })
-          .catch((error: any) => error.response)
+          .catch(errorResponse)
         expect(response.status).toBe(400)
         expect(response.data.message).toMatch(/refunded whole/)
         expect(refundsOf(chargeId)).toHaveLength(0)
@@ -323,13 +324,13 @@ medusaIntegrationTestRunner({
         expect(widget.payments).toEqual([
           expect.objectContaining({ payment_id: payment.id, telegram_payment_charge_id: chargeId, payer_user_id: SHOPPER, refunded_at: expect.any(String) }),
         ])
-        const anonymous = await api.get(`/admin/orders/${order.id}/telegram-stars`).catch((error: any) => error.response)
+        const anonymous = await api.get(`/admin/orders/${order.id}/telegram-stars`).catch(errorResponse)
         expect(anonymous.status).toBe(401)
 
         // A second refund has nothing left to take.
         const again = await api
           .post(`/admin/payments/${payment.id}/refund`, { amount: order.total }, { headers: adminHeaders })
-          .catch((error: any) => error.response)
+          .catch(errorResponse)
         expect(again.status).toBe(400)
         expect(refundsOf(chargeId)).toHaveLength(1)
       })

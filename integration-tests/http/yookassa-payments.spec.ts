@@ -1,21 +1,17 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
 import { RETURN_URL, useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { until } from "../helpers/until"
 import { reconcileYookassaPayments } from "../../plugins/payment-yookassa/src/reconciliation/reconcile-yookassa-payments"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(240_000)
 
 const PROVIDER = "pp_yookassa_yookassa"
 const ADMIN = { email: "merchant@aistore.test", password: "correct horse battery staple" }
 const yookassa = useYookassaSandbox(19_500)
-
-type Api = {
-  get: (url: string, config?: object) => Promise<{ status: number; data: any }>
-  post: (url: string, body?: object, config?: object) => Promise<{ status: number; data: any }>
-}
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -134,7 +130,7 @@ medusaIntegrationTestRunner({
       const before = yookassa.sandbox().payments().length
       const response = await api
         .post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER }, { headers })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(response.status).toBe(400)
       expect(response.data.message).toMatch(/e-mail or phone number is needed for the receipt/)
       expect(yookassa.sandbox().payments()).toHaveLength(before)
@@ -150,7 +146,7 @@ medusaIntegrationTestRunner({
         return current?.status === "canceled" ? current : undefined
       }, "the session to be canceled")
       expect(canceled.data.status).toBe("canceled")
-      const completion = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((error: any) => error.response)
+      const completion = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch(errorResponse)
       expect(completion.status).toBeGreaterThanOrEqual(400)
       expect(completion.status).toBeLessThan(500)
       expect(await ordersOfCart(cartId)).toHaveLength(0)
@@ -180,7 +176,7 @@ medusaIntegrationTestRunner({
       yookassa.sandbox().faults.duplicateNotifications(20)
       const { cartId, session } = await checkout()
       await yookassa.sandbox().pay(session.data.id)
-      const shopper = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((error: any) => error.response)
+      const shopper = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch(errorResponse)
       await yookassa.sandbox().flushNotifications()
       const orders = await orderOf(cartId)
       expect(orders).toHaveLength(1)

@@ -1,9 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { until } from "../helpers/until"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(180_000)
 
@@ -97,7 +98,7 @@ medusaIntegrationTestRunner({
 
       const again = await api
         .post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, { headers })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/^This cart is already paid: order #\d+ \(order_/)
       await orderOf(cartId)
@@ -119,7 +120,7 @@ medusaIntegrationTestRunner({
       // A second tap after the order is refused, and the order's own held payment stays held.
       const again = await api
         .post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, { headers })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
       expect(again.status).toBe(400)
       await yookassa.sandbox().flushNotifications()
       expect(yookassa.sandbox().payment(second.data.id)!.status).toBe("waiting_for_capture")

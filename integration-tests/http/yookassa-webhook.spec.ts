@@ -1,8 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { prepareStore, type StorefrontConfig } from "./store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { until } from "../helpers/until"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(180_000)
 
@@ -41,7 +42,7 @@ medusaIntegrationTestRunner({
     const notify = (body: unknown, forwardedFor?: string) =>
       api
         .post(WEBHOOK, body, { headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} })
-        .catch((error: any) => error.response)
+        .catch(errorResponse)
 
     const notification = (paymentId: string, event = "payment.succeeded") => ({
       type: "notification",
@@ -75,7 +76,7 @@ medusaIntegrationTestRunner({
 
     it("cannot be reached around the sender check through Medusa's dynamic route", async () => {
       for (const path of ["/hooks/payment/yookassa%5Fyookassa", "/hooks/payment/%79ookassa_yookassa", "/hooks/payment/yookassa%5fyookassa/"]) {
-        const response = await api.post(path, notification("x"), { headers: { "x-forwarded-for": "203.0.113.9" } }).catch((error: any) => error.response)
+        const response = await api.post(path, notification("x"), { headers: { "x-forwarded-for": "203.0.113.9" } }).catch(errorResponse)
         expect(response.status).toBe(404)
       }
     })

@@ -9,10 +9,11 @@ import { recordLostRefunds } from "../../plugins/payment-yookassa/src/reconcilia
 import { settleYookassaPayment } from "../../plugins/payment-yookassa/src/settlement/settle-yookassa-payment"
 import { reconcileStarsPayments } from "../../plugins/telegram/src/stars/reconciliation/reconcile-stars-payments"
 import { useBotApiDouble } from "../helpers/bot-api"
-import { signInitData } from "../helpers/telegram-init-data"
 import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
-import { prepareStore, type StorefrontConfig } from "../http/store-setup"
+import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
+import { signInShopper } from "../helpers/shopper"
+import { errorResponse } from "../helpers/http"
 
 jest.setTimeout(900_000)
 
@@ -27,7 +28,7 @@ const ADMIN = { email: "model@aistore.test", password: "a model merchant's passw
 const yookassa = useYookassaSandbox(19_750)
 const STARS = "pp_telegram-stars_telegram-stars"
 const bot = useBotApiDouble(19_900)
-const { botToken, webhookSecret } = readEnvironment().telegram
+const { webhookSecret } = readEnvironment().telegram
 
 type Api = {
   get: (url: string, config?: object) => Promise<{ status: number; data: any }>
@@ -83,7 +84,7 @@ medusaIntegrationTestRunner({
 
     /** Answers 2xx or 4xx, never 5xx: a shopper's request never breaks the store. */
     async function request(call: Promise<{ status: number; data: any }>): Promise<{ status: number; data: any }> {
-      const response = await call.catch((error: any) => error.response ?? { status: 0, data: String(error) })
+      const response = await call.catch(errorResponse)
       if (!(response.status >= 200 && response.status < 500)) {
         throw new Error(`request answered ${response.status}: ${JSON.stringify(response.data)}`)
       }
@@ -92,8 +93,7 @@ medusaIntegrationTestRunner({
 
     async function newWorld(run: number): Promise<Real> {
       const id = nextTelegramId++
-      const initData = signInitData({ user: { id, first_name: `Модель ${id}` } }, botToken, new Date())
-      const token = (await http.post("/auth/customer/telegram", {}, { headers: { authorization: `tma ${initData}` } })).data.token
+      const token = await signInShopper(http, { id, first_name: `Модель ${id}` })
       const variant = variantIds[run % variantIds.length]
       const carts = []
       for (let index = 0; index < 2; index++) {

@@ -1,10 +1,15 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process"
-import { randomBytes } from "node:crypto"
+import { execFileSync, type ChildProcess } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Client } from "pg"
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  freePort,
+  productionEnvironment,
+  startServer,
+  stopServer,
+} from "../helpers/production-server"
 
 /**
  * What the production image does, without Docker: build the server, make it
@@ -16,46 +21,16 @@ jest.setTimeout(15 * 60_000)
 const ROOT = join(__dirname, "..", "..")
 const DATABASE = "aistore_package_test"
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-function databaseUrl(name: string) {
-  const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
-  const password = DB_PASSWORD ? `:${encodeURIComponent(DB_PASSWORD)}` : ""
-  return `postgres://${encodeURIComponent(DB_USERNAME)}${password}@${DB_HOST}:${DB_PORT}/${name}`
-}
-
-async function admin(sql: string) {
-  const client = new Client({ connectionString: databaseUrl("postgres") })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
 describe("the production server package", () => {
   const folder = join(mkdtempSync(join(tmpdir(), "aistore-server-")), "server")
   let server: ChildProcess | undefined
-
   beforeAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE}`)
-    await admin(`CREATE DATABASE ${DATABASE}`)
+    await createScratchDatabase(DATABASE)
   })
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM")
-      await new Promise((done) => server!.once("exit", done))
-    }
-    await admin(`DROP DATABASE IF EXISTS ${DATABASE}`)
+    await stopServer(server)
+    await dropScratchDatabase(DATABASE)
     rmSync(join(folder, ".."), { recursive: true, force: true })
   })
 
@@ -69,41 +44,15 @@ describe("the production server package", () => {
     expect(plugin.startsWith(join(folder, "node_modules"))).toBe(true)
 
     const port = await freePort()
-    // A production environment, as the image gets it (Redis: the one of this machine).
-    const serverEnv = {
-      PATH: process.env.PATH ?? "",
-      HOME: process.env.HOME ?? tmpdir(),
-      NODE_ENV: "production",
-      MEDUSA_DISABLE_TELEMETRY: "true",
-      DATABASE_URL: databaseUrl(DATABASE),
-      REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
-      JWT_SECRET: randomBytes(32).toString("hex"),
-      COOKIE_SECRET: randomBytes(32).toString("hex"),
-      MEDUSA_BACKEND_URL: "https://shop.aistore.test",
-      STORE_CORS: "https://shop.aistore.test",
-      ADMIN_CORS: "https://shop.aistore.test",
+    const serverEnv = productionEnvironment(DATABASE, {
       TELEGRAM_BOT_TOKEN: "7000000001:AAPackageTestToken_abcdefghijklmnop",
-      TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
-      TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
-      MINIAPP_URL: "https://shop.aistore.test",
-      YOOKASSA_SHOP_ID: "123456",
       YOOKASSA_SECRET_KEY: "test_PackageTestSecretKey",
-      PORT: String(port),
-      DISABLE_MEDUSA_ADMIN: "true",
-    }
+    })
     const medusa = join(folder, "node_modules", ".bin", "medusa")
     execFileSync(medusa, ["db:migrate", "--execute-safe-links"], { cwd: folder, env: serverEnv, stdio: "inherit" })
 
-    server = spawn(medusa, ["start"], { cwd: folder, env: serverEnv, stdio: "inherit" })
-    const deadline = Date.now() + 120_000
-    let health = 0
-    while (Date.now() < deadline && server.exitCode === null) {
-      health = await fetch(`http://localhost:${port}/health`).then((r) => r.status, () => 0)
-      if (health === 200) {
-        break
-      }
-      await new Promise((wake) => setTimeout(wake, 500))
-    }
+    let health: number
+    ;({ server, health } = await startServer(medusa, { cwd: folder, env: serverEnv, port }))
     expect(health).toBe(200)
 
     // The migration scripts shipped with the package set the store up.

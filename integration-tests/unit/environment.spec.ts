@@ -56,6 +56,7 @@ describe("readEnvironment", () => {
       returnUrl: "http://localhost:5173",
       captureMode: "one-stage",
       confirmationType: "redirect",
+      widgetUrl: "https://yookassa.ru/checkout-widget/v1/checkout-widget.js",
       receipts: { enabled: true, vatCode: 1, paymentSubject: "service", paymentMode: "full_payment" },
       trustedIps: [],
       // Loopback senders only with the local sandbox, not merely because this is not production.
@@ -71,6 +72,16 @@ describe("readEnvironment", () => {
     expect(readEnvironment({ YOOKASSA_API_URL: "https://api.yookassa.ru/v3" }).yookassa.allowLoopback).toBe(false)
     expect(readEnvironment({ YOOKASSA_API_URL: "http://127.0.0.1.example.com/v3" }).yookassa.allowLoopback).toBe(false)
     expect(readEnvironment({ ...PRODUCTION, ...sandbox }).yookassa.allowLoopback).toBe(false)
+  })
+
+  it("loads the embedded confirmation's widget from Yookassa, and from elsewhere (the sandbox's stand-in) only outside production", () => {
+    const official = "https://yookassa.ru/checkout-widget/v1/checkout-widget.js"
+    const standIn = { YOOKASSA_WIDGET_URL: "http://127.0.0.1:19501/checkout-widget/v1/checkout-widget.js" }
+    expect(readEnvironment(standIn).yookassa.widgetUrl).toBe(standIn.YOOKASSA_WIDGET_URL)
+    expect(readEnvironment(PRODUCTION).yookassa.widgetUrl).toBe(official)
+    expect(readEnvironment({ ...PRODUCTION, YOOKASSA_WIDGET_URL: official }).yookassa.widgetUrl).toBe(official)
+    expect(problemsOf({ ...PRODUCTION, ...standIn })).toEqual([expect.stringMatching(/^YOOKASSA_WIDGET_URL is for development/)])
+    expect(problemsOf({ YOOKASSA_WIDGET_URL: "javascript:alert(1)" })).toEqual([expect.stringMatching(/^YOOKASSA_WIDGET_URL must be a http: or https: URL/)])
   })
 
   it("reads the trusted proxies' addresses", () => {

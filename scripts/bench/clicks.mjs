@@ -23,6 +23,7 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { sign } from "@telegram-apps/init-data-node"
 import pg from "pg"
+import { EMBEDDED_DATABASE_NAME, EMBEDDED_DATABASE_PORT } from "../local/embedded-database.mjs"
 import { httpClient } from "./http.mjs"
 import { percentiles, time } from "./measure.mjs"
 import { recordFigures } from "./results.mjs"
@@ -48,7 +49,9 @@ const PER_CUSTOMER = 900
 const BACKEND = process.env.BACKEND_URL ?? "http://localhost:9000"
 const state = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", ".local", "state.json"), "utf8"))
 const botToken = process.env.TELEGRAM_BOT_TOKEN ?? state.telegramBotToken
-const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:54329/aistore"
+const databaseUrl =
+  process.env.DATABASE_URL ??
+  `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/${EMBEDDED_DATABASE_NAME}`
 const admin = state[`admin:${databaseUrl}`] ?? Object.entries(state).find(([key]) => key.startsWith("admin:"))?.[1]
 if (!botToken || !admin) {
   throw new Error("Run `npm start` once first: the benchmark uses the bot token and admin it creates.")

@@ -6,9 +6,10 @@
  *   - navigation → first priced course card (the catalogue);
  *   - navigation → interactive Buy (a `startapp=course_<handle>` deep link);
  *   - Buy → checkout ready, and Pay → the payment page opened (typing left out).
- * Beside them, the network floor measured in the same run and profile: the HTML document, then
- * /storefront/config, then /store/catalog one after the other, with no JavaScript to run. Printed
- * with the built bundle's sizes. Needs a running local store (`npm start`).
+ * Each beside its goal and its network floor measured in the same run and profile (the HTML
+ * document, then the same requests with no JavaScript to run: config beside the catalogue or
+ * the deep link's course), and the old chained floor (config, then the catalogue). Printed with
+ * the built bundle's sizes. Needs a running local store (`npm start`).
  *
  *   node scripts/bench/miniapp.mjs [rounds=5]
  */
@@ -111,15 +112,28 @@ async function purchase(browser, profile, handle) {
   return { buy, checkout: checkout - tappedBuy, toPayment }
 }
 
-/** The floor: the HTML document, then config, then the catalogue, sequential, no script to run. */
-async function floor(browser, profile) {
-  const { page, close } = await throttledPage(browser, profile)
-  await page.goto(`${STOREFRONT}/storefront/config`)
-  const value = await page.evaluate(async (origin) => {
+/**
+ * The network floors, with no JavaScript to run: a document (the HTML's round trip), then the
+ * first screen's requests, each as the app makes them now (config beside the key-less
+ * catalogue, or beside a deep link's course) and as it made them before (config, then the
+ * catalogue with its key), for comparison.
+ */
+const FLOORS = {
+  chain: async ({ origin }) => {
     const config = await (await fetch(`${origin}/storefront/config`, { cache: "no-store" })).json()
     await (await fetch(`${origin}/store/catalog?locale=ru-RU`, { headers: { "x-publishable-api-key": config.publishable_key, "x-medusa-locale": "ru-RU" } })).json()
-    return performance.now()
-  }, STOREFRONT)
+  },
+  catalogue: ({ origin }) =>
+    Promise.all([`${origin}/storefront/config`, `${origin}/storefront/catalog?locale=ru-RU`].map((url) => fetch(url, { cache: "no-store" }).then((r) => r.json()))),
+  course: ({ origin, handle }) =>
+    Promise.all([`${origin}/storefront/config`, `${origin}/storefront/catalog/courses/${handle}?locale=ru-RU`].map((url) => fetch(url, { cache: "no-store" }).then((r) => r.json()))),
+}
+
+async function floor(browser, profile, kind, handle) {
+  const { page, close } = await throttledPage(browser, profile)
+  await page.goto(`${STOREFRONT}/storefront/config`)
+  await page.evaluate(FLOORS[kind], { origin: STOREFRONT, handle })
+  const value = await page.evaluate(() => performance.now())
   await close()
   return value
 }
@@ -151,30 +165,46 @@ try {
   const figures = []
   console.log(`Mini App at ${STOREFRONT}, ${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844\n`)
   for (const [index, profile] of PROFILES.entries()) {
-    const results = { floor: [], firstCard: [], buy: [], checkout: [], toPayment: [] }
+    const results = { chain: [], catalogueFloor: [], courseFloor: [], firstCard: [], buy: [], checkout: [], toPayment: [] }
     await firstCard(browser, profile) // warm the server's caches, not the browser's
     for (let round = 0; round < ROUNDS; round++) {
-      results.floor.push(await floor(browser, profile))
+      const handle = courses[next++ % courses.length].handle
+      results.chain.push(await floor(browser, profile, "chain"))
+      results.catalogueFloor.push(await floor(browser, profile, "catalogue"))
+      results.courseFloor.push(await floor(browser, profile, "course", handle))
       results.firstCard.push(await firstCard(browser, profile))
-      const bought = await purchase(browser, profile, courses[next++ % courses.length].handle)
+      const bought = await purchase(browser, profile, handle)
       results.buy.push(bought.buy)
       results.checkout.push(bought.checkout)
       results.toPayment.push(bought.toPayment)
     }
-    const row = (label, samples, goal) => {
+    const median = (samples) => percentiles(samples).median
+    const row = (label, samples, goal, floorSamples) => {
       const { median, p95 } = percentiles(samples)
-      return `  ${label.padEnd(44)} ${ms(median).padStart(8)} ${ms(p95).padStart(8)}   ${goal ? `goal ≤ ${ms(goal)}` : ""}`
+      const floorText = floorSamples ? ms(percentiles(floorSamples).median) : ""
+      const verdict = goal ? (median <= goal ? "met" : "missed") : ""
+      return `  ${label.padEnd(42)} ${ms(median).padStart(8)} ${ms(p95).padStart(8)} ${(goal ? `≤ ${ms(goal)}` : "").padStart(10)} ${floorText.padStart(8)}  ${verdict}`
     }
-    console.log(`${profile.name}                               median      p95`)
-    console.log(row("network floor: HTML → config → catalogue", results.floor))
-    console.log(row("navigation → first priced course card", results.firstCard, GOALS.firstCard[index]))
-    console.log(row("navigation → interactive Buy (deep link)", results.buy, GOALS.buyInteractive[index]))
+    console.log(`${profile.name.padEnd(44)}   median      p95       goal    floor`)
+    console.log(row("navigation → first priced course card", results.firstCard, GOALS.firstCard[index], results.catalogueFloor))
+    console.log(row("navigation → interactive Buy (deep link)", results.buy, GOALS.buyInteractive[index], results.courseFloor))
     console.log(row("Buy → checkout ready", results.checkout))
     console.log(row("Pay → payment page loaded", results.toPayment))
-    const floorMedian = { what: `${profile.name}: network floor (HTML → config → catalogue), median`, value: percentiles(results.floor).median }
+    console.log(`  floors (no script): HTML → config ∥ catalogue ${ms(median(results.catalogueFloor))}, HTML → config ∥ course ${ms(median(results.courseFloor))};`)
+    console.log(`  the chain the app had before, HTML → config → catalogue: ${ms(median(results.chain))}`)
     figures.push(
-      { what: `${profile.name}: navigation → first priced course card, median`, value: percentiles(results.firstCard).median, unit: "ms", baseline: floorMedian },
-      { what: `${profile.name}: navigation → interactive Buy, median`, value: percentiles(results.buy).median, unit: "ms", baseline: floorMedian }
+      {
+        what: `${profile.name}: navigation → first priced course card, median`,
+        value: median(results.firstCard),
+        unit: "ms",
+        baseline: { what: "network floor, HTML → config ∥ catalogue", value: median(results.catalogueFloor) },
+      },
+      {
+        what: `${profile.name}: navigation → interactive Buy, median`,
+        value: median(results.buy),
+        unit: "ms",
+        baseline: { what: "network floor, HTML → config ∥ course", value: median(results.courseFloor) },
+      }
     )
     console.log("")
   }

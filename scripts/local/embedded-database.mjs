@@ -2,6 +2,8 @@ import { existsSync, statSync } from "node:fs"
 import { dirname, join } from "node:path"
 
 export const EMBEDDED_DATABASE_NAME = "aistore"
+/** Local mode's PostgreSQL (`npm start`); the app's default DATABASE_URL (src/config/environment.ts) names it too. */
+export const EMBEDDED_DATABASE_PORT = 54329
 
 const LIFECYCLE_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]
 
@@ -55,7 +57,8 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
   } catch (error) {
     const details = log.join("").trim().split("\n").slice(-8).join("\n")
     throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error}` : ""}\n${details}`
+      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error}` : ""}\n${details}`,
+      { cause: error }
     )
   }
 

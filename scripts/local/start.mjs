@@ -14,7 +14,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, symlinkSync } f
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
-import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "./embedded-database.mjs"
+import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME, EMBEDDED_DATABASE_PORT } from "./embedded-database.mjs"
 import { fingerprint } from "./fingerprint.mjs"
 import { acquireStartLock, assertDatabaseReachable, assertPortFree, StartError } from "./preflight.mjs"
 import { LocalState } from "./state.mjs"
@@ -24,11 +24,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
 const SERVER_DIR = join(ROOT, ".medusa", "server")
 const LOG_DIR = join(ROOT, ".local", "logs")
 const BIN = join(ROOT, "node_modules", ".bin")
-const EMBEDDED_DATABASE_PORT = 54329
 const ADMIN_EMAIL = "admin@aistore.local"
 /** The merchant's chat in local mode: the Bot API double prints what is sent to it. */
 const LOCAL_MERCHANT_CHAT_ID = "-1000000000001"
-const PLUGINS = ["payment-yookassa", "telegram", "click-tracking"]
+/** In build order: course-access compiles against the telegram plugin's built types. */
+const PLUGINS = ["payment-yookassa", "telegram", "click-tracking", "course-access"]
 const READY_DEADLINE_MS = 180_000
 
 const dev = process.argv.includes("--dev")
@@ -206,7 +206,7 @@ async function startLocalBotApi(env) {
   if (env.TELEGRAM_API_ROOT) {
     return
   }
-  const { start } = await import("@aistore/medusa-telegram/testing/bot-api-double")
+  const { start } = await import("@aistore/medusa-telegram/testing")
   env.TELEGRAM_WEBHOOK_SECRET ||= randomBytes(24).toString("base64url")
   // The double also plays the shopper paying a Stars invoice in the Mini App (its stand-in client).
   const storeWebhook = { url: `${backendUrl}/hooks/telegram`, secret: env.TELEGRAM_WEBHOOK_SECRET }
@@ -226,8 +226,7 @@ async function startLocalYookassa(env) {
     return
   }
   await assertPortFree(yookassaSandboxPort, "the Yookassa sandbox", "YOOKASSA_SANDBOX_PORT")
-  const { startYookassaSandbox } = await import("@aistore/medusa-payment-yookassa/sandbox")
-  const shopId = "100500"
+  const { SANDBOX_SHOP_ID: shopId, startYookassaSandbox } = await import("@aistore/medusa-payment-yookassa/sandbox")
   const secretKey = `test_${randomBytes(18).toString("base64url")}`
   const sandbox = await startYookassaSandbox({
     port: yookassaSandboxPort,
@@ -237,16 +236,14 @@ async function startLocalYookassa(env) {
     logger: { info: (line) => say(`yookassa: ${line}`), warn: (line) => say(`yookassa: ${line}`) },
   })
   Object.assign(env, { YOOKASSA_SHOP_ID: shopId, YOOKASSA_SECRET_KEY: secretKey, YOOKASSA_API_URL: sandbox.apiUrl })
+  // With YOOKASSA_CONFIRMATION_TYPE=embedded the Mini App draws the sandbox's stand-in widget.
+  env.YOOKASSA_WIDGET_URL ||= sandbox.widgetUrl
   env.YOOKASSA_RETURN_URL ||= storefrontUrl
   say(`Yookassa sandbox on ${sandbox.url}: test payments, no real money`)
 }
 
 async function main() {
-  if (process.env.NODE_ENV === "production") {
-    throw new StartError(
-      "npm start is local mode (embedded database, demo data, development secrets) and refuses NODE_ENV=production. Run the production image instead (see README.md)."
-    )
-  }
+  refuseProduction()
   mkdirSync(LOG_DIR, { recursive: true })
   releaseLock = acquireStartLock(join(ROOT, ".local", "start.lock"))
   const state = new LocalState(ROOT)
@@ -256,32 +253,54 @@ async function main() {
 
   // `medusa start` assumes production unless told otherwise; local mode is development.
   const env = { ...process.env, NODE_ENV: "development", MEDUSA_DISABLE_TELEMETRY: "true", PORT: String(port) }
-  if (env.DATABASE_URL) {
-    await assertDatabaseReachable(env.DATABASE_URL)
-  } else {
-    await assertPortFree(EMBEDDED_DATABASE_PORT, "the embedded PostgreSQL", "DATABASE_URL (to use your own PostgreSQL)")
-    const begun = Date.now()
-    database = await startEmbeddedDatabase({ root: ROOT, port: EMBEDDED_DATABASE_PORT })
-    env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/${EMBEDDED_DATABASE_NAME}`
-    say(`embedded PostgreSQL ready on port ${EMBEDDED_DATABASE_PORT} (${seconds(begun)})`)
-  }
+  await useDatabase(env)
   env.STORE_CORS ||= storefrontUrl
   env.MEDUSA_BACKEND_URL ||= backendUrl
-  // A bot token of this data folder's own: local initData is signed with it, nothing real is.
-  if (!env.TELEGRAM_BOT_TOKEN) {
-    if (!state.get("telegramBotToken")) {
-      state.set("telegramBotToken", `${randomInt(1_000_000_000, 2_000_000_000)}:${randomBytes(26).toString("base64url")}`)
-    }
-    env.TELEGRAM_BOT_TOKEN = state.get("telegramBotToken")
-  }
+  env.TELEGRAM_BOT_TOKEN ||= localBotToken(state)
 
   const buildPrint = await buildStale(state, env)
   await startLocalBotApi(env)
   await startLocalYookassa(env)
-  const appDir = dev ? ROOT : SERVER_DIR
-  const scriptExt = dev ? "ts" : "js"
-  const medusa = join(BIN, "medusa")
+  const credentialsKey = await prepareDatabase(state, env, buildPrint)
+  runServices(env)
+  await waitUntilReady(`${backendUrl}/health`, "The Medusa server")
+  await waitUntilReady(storefrontUrl, "The Mini App")
+  await printReady(state.get(credentialsKey), env)
+}
 
+function refuseProduction() {
+  if (process.env.NODE_ENV === "production") {
+    throw new StartError(
+      "npm start is local mode (embedded database, demo data, development secrets) and refuses NODE_ENV=production. Run the production image instead (see README.md)."
+    )
+  }
+}
+
+/** The PostgreSQL named by DATABASE_URL, else the embedded one (started here). */
+async function useDatabase(env) {
+  if (env.DATABASE_URL) {
+    await assertDatabaseReachable(env.DATABASE_URL)
+    return
+  }
+  await assertPortFree(EMBEDDED_DATABASE_PORT, "the embedded PostgreSQL", "DATABASE_URL (to use your own PostgreSQL)")
+  const begun = Date.now()
+  database = await startEmbeddedDatabase({ root: ROOT, port: EMBEDDED_DATABASE_PORT })
+  env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_DATABASE_PORT}/${EMBEDDED_DATABASE_NAME}`
+  say(`embedded PostgreSQL ready on port ${EMBEDDED_DATABASE_PORT} (${seconds(begun)})`)
+}
+
+/** A bot token of this data folder's own: local initData is signed with it, nothing real is. */
+function localBotToken(state) {
+  if (!state.get("telegramBotToken")) {
+    state.set("telegramBotToken", `${randomInt(1_000_000_000, 2_000_000_000)}:${randomBytes(26).toString("base64url")}`)
+  }
+  return state.get("telegramBotToken")
+}
+
+/** Migrates after a new build, seeds the demo catalogue once, creates the admin once; returns the admin's state key. */
+async function prepareDatabase(state, env, buildPrint) {
+  const appDir = dev ? ROOT : SERVER_DIR
+  const medusa = join(BIN, "medusa")
   const migrationKey = `migrated:${env.DATABASE_URL}`
   let facts = await readDatabaseFacts(env.DATABASE_URL)
   if (!facts.migrated || state.get(migrationKey) !== buildPrint) {
@@ -291,7 +310,8 @@ async function main() {
     facts = await readDatabaseFacts(env.DATABASE_URL)
   }
   if (!facts.seeded) {
-    await runStep("demo catalogue", medusa, ["exec", `./src/scripts/seed-demo.${scriptExt}`], { cwd: appDir, env })
+    const script = `./src/scripts/seed-demo.${dev ? "ts" : "js"}`
+    await runStep("demo catalogue", medusa, ["exec", script], { cwd: appDir, env })
   }
   const credentialsKey = `admin:${env.DATABASE_URL}`
   if (!facts.adminExists) {
@@ -299,24 +319,24 @@ async function main() {
     await runStep("admin user", medusa, ["user", "-e", ADMIN_EMAIL, "-p", password], { cwd: appDir, env })
     state.set(credentialsKey, { email: ADMIN_EMAIL, password })
   }
+  return credentialsKey
+}
 
+/** The server and the Mini App: built and previewed, or (--dev) reloading on change. */
+function runServices(env) {
+  const medusa = join(BIN, "medusa")
+  const miniApp = { cwd: join(ROOT, "storefront-miniapp"), env: { ...env, MEDUSA_BACKEND_PROXY: backendUrl } }
+  const vitePort = ["--port", String(storefrontPort), "--strictPort"]
   if (dev) {
     runService("medusa develop", medusa, ["develop"], { cwd: ROOT, env })
-    runService("vite", join(BIN, "vite"), ["--port", String(storefrontPort), "--strictPort"], {
-      cwd: join(ROOT, "storefront-miniapp"),
-      env: { ...env, MEDUSA_BACKEND_PROXY: backendUrl },
-    })
+    runService("vite", join(BIN, "vite"), vitePort, miniApp)
   } else {
     runService("medusa server", medusa, ["start"], { cwd: SERVER_DIR, env })
-    runService("mini app", join(BIN, "vite"), ["preview", "--port", String(storefrontPort), "--strictPort"], {
-      cwd: join(ROOT, "storefront-miniapp"),
-      env: { ...env, MEDUSA_BACKEND_PROXY: backendUrl },
-    })
+    runService("mini app", join(BIN, "vite"), ["preview", ...vitePort], miniApp)
   }
-  await waitUntilReady(`${backendUrl}/health`, "The Medusa server")
-  await waitUntilReady(storefrontUrl, "The Mini App")
+}
 
-  const credentials = state.get(credentialsKey)
+async function printReady(credentials, env) {
   say(`AI Store is ready (${seconds(startedAt)})`)
   say(`  Admin:    ${backendUrl}/app`)
   say(

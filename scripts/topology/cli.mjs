@@ -62,7 +62,7 @@ async function database() {
 }
 
 async function doubles(botToken) {
-  const { start } = await import("@aistore/medusa-telegram/testing/bot-api-double")
+  const { start } = await import("@aistore/medusa-telegram/testing")
   const botApi = await start({ log: (line) => say(`telegram: ${line}`) })
   cleanups.push(() => botApi.stop())
   const { startYookassaSandbox } = await import("@aistore/medusa-payment-yookassa/sandbox")

@@ -2,16 +2,8 @@ import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndT
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { shortDatabaseWait } from "./errors/database-wait"
 import { storeErrorHandler } from "./errors/error-handler"
-import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
-import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
-import {
-  guardAddCourseToCart,
-  guardCartCreationItems,
-  guardCoursePayment,
-  guardCourseQuantityUpdate,
-} from "./store/carts/course-cart-guards"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
-import { StoreMyCoursesQuery } from "./store/customers/me/courses/validators"
+import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
 import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
 import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
 
@@ -32,61 +24,25 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformQuery(StoreCatalogQuery, {})],
     },
     {
+      matcher: "/storefront/catalog",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StorefrontCatalogQuery, {})],
+    },
+    {
+      matcher: "/storefront/catalog/courses/:handle",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StorefrontCatalogQuery, {})],
+    },
+    {
       matcher: "/store/catalog/owned",
       method: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreOwnedCoursesQuery, {})],
-    },
-    {
-      matcher: "/store/customers/me/courses",
-      method: ["GET"],
-      // Medusa already guards /store/customers/me*; said again here because this route hands out access data.
-      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreMyCoursesQuery, {})],
-    },
-    {
-      matcher: "/store/carts",
-      method: ["POST"],
-      middlewares: [guardCartCreationItems],
-    },
-    {
-      matcher: "/store/carts/:id/line-items",
-      method: ["POST"],
-      middlewares: [guardAddCourseToCart],
-    },
-    {
-      matcher: "/store/carts/:id/line-items/:line_id",
-      method: ["POST"],
-      middlewares: [guardCourseQuantityUpdate],
-    },
-    {
-      matcher: "/store/payment-collections/:id/payment-sessions",
-      method: ["POST"],
-      middlewares: [guardCoursePayment],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {
       matcher: "/admin/product-categories/:id/products",
       method: ["POST"],
       middlewares: [invalidateCatalogBeforeAnswer],
-    },
-    {
-      matcher: "/admin/products/:id/course-access",
-      method: ["GET"],
-      middlewares: [validateAndTransformQuery(AdminCourseAccessConfigQuery, {})],
-    },
-    {
-      matcher: "/admin/products/:id/course-access",
-      method: ["POST"],
-      middlewares: [validateAndTransformBody(AdminSaveCourseAccessConfig)],
-    },
-    {
-      matcher: "/admin/orders/:id/course-access",
-      method: ["GET"],
-      middlewares: [validateAndTransformQuery(AdminOrderCourseAccessQuery, {})],
-    },
-    {
-      matcher: "/admin/orders/:id/course-access/revoke",
-      method: ["POST"],
-      middlewares: [validateAndTransformBody(AdminRevokeCourseAccess)],
     },
     {
       matcher: "/store/legal-pages/:slug",

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { NOT_GRANTING } from "../utils/order-coverage"
+import { NOT_GRANTING_STATUSES } from "@aistore/medusa-course-access/ownership"
 
 type OrderRow = { items?: ({ product_id?: string | null } | null)[] | null }
 
@@ -9,7 +9,7 @@ export async function listOwnedCourseIds(container: MedusaContainer, customerId:
   const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
     entity: "order",
     fields: ["id", "items.product_id"],
-    filters: { customer_id: customerId, status: { $nin: [...NOT_GRANTING] } },
+    filters: { customer_id: customerId, status: { $nin: NOT_GRANTING_STATUSES } },
   })
   const owned = (orders as unknown as OrderRow[]).flatMap((order) =>
     (order.items ?? []).flatMap((item) => (item?.product_id ? [item.product_id] : []))

@@ -121,7 +121,6 @@ function translationsEnabled(container: MedusaContainer): boolean {
 export async function seedDemoCatalogue(container: MedusaContainer): Promise<SeedDemoResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const storeModule = container.resolve(Modules.STORE)
-  const productModule = container.resolve(Modules.PRODUCT)
 
   const [store] = await storeModule.listStores(
     {},
@@ -144,104 +143,17 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
   const catalogueDir = resolveCatalogueDir()
   const catalogue = loadDemoCatalogue(catalogueDir)
   const withTranslations = translationsEnabled(container)
-  let created = 0
 
-  // Categories
-  const existingCategories = await productModule.listProductCategories(
-    { handle: catalogue.categories.map((category) => category.handle) },
-    { select: ["id", "handle"] }
-  )
-  const categoryIdByHandle = new Map(
-    existingCategories.map((category) => [category.handle, category.id])
-  )
-  const missingCategories = catalogue.categories.filter(
-    (category) => !categoryIdByHandle.has(category.handle)
-  )
-  if (missingCategories.length) {
-    const { result } = await createProductCategoriesWorkflow(container).run({
-      input: {
-        product_categories: missingCategories.map((category) => ({
-          handle: category.handle,
-          name: category.name.ru,
-          description: category.description.ru,
-          is_active: true,
-          is_internal: false,
-        })),
-      },
-    })
-    for (const category of result) {
-      categoryIdByHandle.set(category.handle, category.id)
-    }
-    created += result.length
-  }
-
-  // Products
-  const existingProducts = await productModule.listProducts(
-    { handle: catalogue.courses.map((course) => course.handle) },
-    { select: ["id", "handle"], withDeleted: false }
-  )
-  const productIdByHandle = new Map(existingProducts.map((product) => [product.handle, product.id]))
-  const missingCourses = catalogue.courses.filter((course) => !productIdByHandle.has(course.handle))
-  if (missingCourses.length) {
-    const { result: files } = await uploadFilesWorkflow(container).run({
-      input: {
-        files: missingCourses.map((course) => ({
-          filename: course.cover,
-          mimeType: "image/png",
-          content: fs.readFileSync(path.join(catalogueDir, "covers", course.cover)).toString("base64"),
-          access: "public" as const,
-        })),
-      },
-    })
-
-    const { result: products } = await createProductsWorkflow(container).run({
-      input: {
-        products: missingCourses.map((course, index) => {
-          // The local provider keys files as `<timestamp>-<filename>`; match by name, not order alone.
-          const coverUrl = (
-            files.find((file) => file.url.endsWith(`-${course.cover}`)) ?? files[index]
-          ).url
-          return {
-            title: course.title.ru,
-            subtitle: course.subtitle.ru,
-            description: course.description.ru,
-            handle: course.handle,
-            status: ProductStatus.PUBLISHED,
-            // Digital goods: no shipping profile, so line items don't require shipping.
-            thumbnail: coverUrl,
-            images: [{ url: coverUrl }],
-            category_ids: [categoryIdByHandle.get(course.category)!],
-            sales_channels: [{ id: store.default_sales_channel_id! }],
-            options: [{ title: ACCESS_OPTION_TITLE, values: [ACCESS_OPTION_VALUE] }],
-            variants: [
-              {
-                title: ACCESS_OPTION_VALUE,
-                sku: course.handle.toUpperCase(),
-                manage_inventory: false,
-                options: { [ACCESS_OPTION_TITLE]: ACCESS_OPTION_VALUE },
-                prices: [{ currency_code: "rub", amount: course.price_rub }],
-              },
-            ],
-            metadata: {
-              level: course.level,
-              duration_hours: course.duration_hours,
-              lessons: course.lessons,
-              outcomes: outcomesMetadata(course),
-            },
-          }
-        }),
-      },
-    })
-    for (const product of products) {
-      productIdByHandle.set(product.handle, product.id)
-    }
-    created += products.length
-  }
+  const categories = await ensureCategories(container, catalogue)
+  const courses = await ensureCourses(container, catalogue, catalogueDir, {
+    categoryIdByHandle: categories.idByHandle,
+    salesChannelId: store.default_sales_channel_id,
+  })
 
   // English translations (translation module, feature flag `translation`)
   if (withTranslations) {
     await ensureLocales(container, store.id, (store.supported_locales ?? []).map((l) => l.locale_code))
-    await ensureEnglishTranslations(container, catalogue, categoryIdByHandle, productIdByHandle)
+    await ensureEnglishTranslations(container, catalogue, categories.idByHandle, courses.idByHandle)
   } else {
     logger.warn(
       "Demo catalogue: the translation feature flag is off, English content was not created " +
@@ -250,22 +162,141 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
   }
 
   // Marker last: only a complete seed is marked.
-  const [current] = await storeModule.listStores({ id: store.id }, { select: ["id", "metadata"] })
-  await updateStoresWorkflow(container).run({
-    input: {
-      selector: { id: store.id },
-      update: {
-        metadata: { ...(current?.metadata ?? {}), [DEMO_SEEDED_MARKER]: new Date().toISOString() },
-      },
-    },
-  })
+  await markSeeded(container, store.id)
 
+  const created = categories.created + courses.created
   logger.info(
     `Demo catalogue: ${created} created (${catalogue.categories.length} categories, ` +
       `${catalogue.courses.length} courses in the catalogue)` +
       (withTranslations ? `, English as ${ENGLISH_LOCALE}` : "")
   )
   return { created, skipped: false }
+}
+
+type Ensured = { idByHandle: Map<string, string>; created: number }
+
+/** Creates the categories whose handle does not exist yet. */
+async function ensureCategories(container: MedusaContainer, catalogue: DemoCatalogue): Promise<Ensured> {
+  const existing = await container
+    .resolve(Modules.PRODUCT)
+    .listProductCategories(
+      { handle: catalogue.categories.map((category) => category.handle) },
+      { select: ["id", "handle"] }
+    )
+  const idByHandle = new Map(existing.map((category) => [category.handle, category.id]))
+  const missing = catalogue.categories.filter((category) => !idByHandle.has(category.handle))
+  if (!missing.length) {
+    return { idByHandle, created: 0 }
+  }
+  const { result } = await createProductCategoriesWorkflow(container).run({
+    input: {
+      product_categories: missing.map((category) => ({
+        handle: category.handle,
+        name: category.name.ru,
+        description: category.description.ru,
+        is_active: true,
+        is_internal: false,
+      })),
+    },
+  })
+  for (const category of result) {
+    idByHandle.set(category.handle, category.id)
+  }
+  return { idByHandle, created: result.length }
+}
+
+/** Creates the courses whose handle does not exist yet, with their covers uploaded through the file module. */
+async function ensureCourses(
+  container: MedusaContainer,
+  catalogue: DemoCatalogue,
+  catalogueDir: string,
+  placement: { categoryIdByHandle: Map<string, string>; salesChannelId: string }
+): Promise<Ensured> {
+  const existing = await container
+    .resolve(Modules.PRODUCT)
+    .listProducts(
+      { handle: catalogue.courses.map((course) => course.handle) },
+      { select: ["id", "handle"], withDeleted: false }
+    )
+  const idByHandle = new Map(existing.map((product) => [product.handle, product.id]))
+  const missing = catalogue.courses.filter((course) => !idByHandle.has(course.handle))
+  if (!missing.length) {
+    return { idByHandle, created: 0 }
+  }
+  const { result: files } = await uploadFilesWorkflow(container).run({
+    input: {
+      files: missing.map((course) => ({
+        filename: course.cover,
+        mimeType: "image/png",
+        content: fs.readFileSync(path.join(catalogueDir, "covers", course.cover)).toString("base64"),
+        access: "public" as const,
+      })),
+    },
+  })
+  const { result: products } = await createProductsWorkflow(container).run({
+    input: {
+      products: missing.map((course, index) => {
+        // The local provider keys files as `<timestamp>-<filename>`; match by name, not order alone.
+        const coverUrl = (files.find((file) => file.url.endsWith(`-${course.cover}`)) ?? files[index]).url
+        return courseProduct(course, coverUrl, placement)
+      }),
+    },
+  })
+  for (const product of products) {
+    idByHandle.set(product.handle, product.id)
+  }
+  return { idByHandle, created: products.length }
+}
+
+/** One published course: a single "full access" variant priced in roubles. */
+function courseProduct(
+  course: DemoCourse,
+  coverUrl: string,
+  { categoryIdByHandle, salesChannelId }: { categoryIdByHandle: Map<string, string>; salesChannelId: string }
+) {
+  return {
+    title: course.title.ru,
+    subtitle: course.subtitle.ru,
+    description: course.description.ru,
+    handle: course.handle,
+    status: ProductStatus.PUBLISHED,
+    // Digital goods: no shipping profile, so line items don't require shipping.
+    thumbnail: coverUrl,
+    images: [{ url: coverUrl }],
+    category_ids: [categoryIdByHandle.get(course.category)!],
+    sales_channels: [{ id: salesChannelId }],
+    options: [{ title: ACCESS_OPTION_TITLE, values: [ACCESS_OPTION_VALUE] }],
+    variants: [
+      {
+        title: ACCESS_OPTION_VALUE,
+        sku: course.handle.toUpperCase(),
+        manage_inventory: false,
+        options: { [ACCESS_OPTION_TITLE]: ACCESS_OPTION_VALUE },
+        prices: [{ currency_code: "rub", amount: course.price_rub }],
+      },
+    ],
+    metadata: {
+      level: course.level,
+      duration_hours: course.duration_hours,
+      lessons: course.lessons,
+      outcomes: outcomesMetadata(course),
+    },
+  }
+}
+
+/** Sets the store's seeded marker, keeping its other metadata. */
+async function markSeeded(container: MedusaContainer, storeId: string): Promise<void> {
+  const [current] = await container
+    .resolve(Modules.STORE)
+    .listStores({ id: storeId }, { select: ["id", "metadata"] })
+  await updateStoresWorkflow(container).run({
+    input: {
+      selector: { id: storeId },
+      update: {
+        metadata: { ...(current?.metadata ?? {}), [DEMO_SEEDED_MARKER]: new Date().toISOString() },
+      },
+    },
+  })
 }
 
 /** `metadata.outcomes`: one list per locale, as the catalogue reads them (Medusa's translations cover text fields only). */

@@ -1,6 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { registerBot } from "@aistore/medusa-telegram/bot/register-bot"
+import { registerBot } from "@aistore/medusa-telegram/bot"
 import { readEnvironment } from "../config/environment"
 
 /**

@@ -17,13 +17,16 @@ function deepCourseChunks(context: IndexHtmlTransformContext): string[] {
 }
 
 /**
- * An inline script in index.html that asks for what the first screen needs, config and then
- * the catalogue, while the JS bundle is still downloading: the catalogue no longer waits for
- * the bundle to arrive and run. The app takes the answers from `window.__aistoreBoot` (and asks
- * again itself if they failed; an answer already there draws the first frame). The language rule is src/i18n/language.ts's `pickLanguage`.
- * Only launches with initData in the hash (every Telegram launch) are served this way; a deep
- * link to a course or an order skips the catalogue; one to a course asks for the course instead and
- * preloads the course page's and the Telegram client's chunks, which its Buy needs.
+ * An inline script in index.html that asks for what the first screen needs while the JS bundle
+ * is still downloading, all at once: /storefront/config beside the catalogue from the key-less
+ * /storefront/catalog (the same answer /store/catalog gives with the store's key), so nothing
+ * waits for another answer. The app takes the answers from `window.__aistoreBoot` (and asks
+ * again itself if they failed; an answer already there draws the first frame). The language
+ * rule is src/i18n/language.ts's `pickLanguage`. Only launches with initData in the hash (every
+ * Telegram launch) are served this way; a deep link to a course or an order skips the
+ * catalogue; one to a course asks for the course instead and then preloads the course page's
+ * and the Telegram client's chunks, which its Buy needs (after the request: a browser opens six
+ * connections to an origin, and the bundle, stylesheet and config hold three of them).
  */
 export function firstRequests(backendUrl: string): Plugin {
   const script = (preload: string[]) => `(function(){try{
@@ -34,10 +37,10 @@ var j=function(r){return r.ok?r.json():Promise.reject(new Error(String(r.status)
 var config=fetch(b+"/storefront/config").then(j);
 var deep=/^(course|order)_/.test(h.get("tgWebAppStartParam")||"");
 var boot=window.__aistoreBoot={locale:l,config:config};
-boot.catalog=deep?Promise.reject(new Error("deep link")):config.then(function(s){return fetch(b+"/store/catalog?locale="+l,{headers:{"x-publishable-api-key":s.publishable_key,"x-medusa-locale":l}})}).then(j).then(function(c){boot.catalogData=c;return c});
+boot.catalog=deep?Promise.reject(new Error("deep link")):fetch(b+"/storefront/catalog?locale="+l).then(j).then(function(c){boot.catalogData=c;return c});
 var m=/^course_([a-z0-9-]{1,63})$/.exec(h.get("tgWebAppStartParam")||"");
-if(m){${JSON.stringify(preload)}.forEach(function(u){var k=document.createElement("link");k.rel="modulepreload";k.href=u;document.head.appendChild(k)});
-boot.course={handle:m[1],promise:config.then(function(s){return fetch(b+"/store/catalog/courses/"+m[1]+"?locale="+l,{headers:{"x-publishable-api-key":s.publishable_key,"x-medusa-locale":l}})}).then(j)};boot.course.promise.catch(function(){})}
+if(m){boot.course={handle:m[1],promise:fetch(b+"/storefront/catalog/courses/"+m[1]+"?locale="+l).then(j)};boot.course.promise.catch(function(){});
+${JSON.stringify(preload)}.forEach(function(u){var k=document.createElement("link");k.rel="modulepreload";k.href=u;document.head.appendChild(k)})}
 config.catch(function(){});boot.catalog.catch(function(){});
 }catch(e){}})()`.replace(/\n/g, "")
   return {

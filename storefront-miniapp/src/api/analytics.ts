@@ -27,7 +27,7 @@ interface ClickEvent {
 const FLUSH_EVERY_MS = 5_000
 const MAX_BATCH = 50
 
-let queue: ClickEvent[] = []
+const queue: ClickEvent[] = []
 let timer: ReturnType<typeof setTimeout> | undefined
 let headers: () => Record<string, string> | undefined = () => undefined
 /** A random UUID (the ingest refuses anything guessable, so nobody can claim another shopper's session). */

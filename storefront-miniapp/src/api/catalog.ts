@@ -36,6 +36,7 @@ export async function catalogCourse(handle: string, locale: string): Promise<Cat
 }
 
 const courses = new Map<string, Promise<CourseDetails | undefined>>()
+const arrivedCourses = new Map<string, CourseDetails>()
 
 async function fetchCourse(handle: string, locale: string): Promise<CourseDetails | undefined> {
   try {
@@ -50,17 +51,34 @@ async function fetchCourse(handle: string, locale: string): Promise<CourseDetail
   }
 }
 
+const courseKey = (handle: string, locale: string) => `${locale}:${handle}`
+
 /**
  * The course page's data: description and outcomes; undefined when there is no such course.
- * Shared while in flight, so a deep link can start it before the page's chunk has arrived.
+ * Kept for the session like the catalogue (a deep link starts it before the page's chunk has
+ * arrived, and the page must not ask again); a failure is forgotten for the retry.
  */
 export function loadCourse(handle: string, locale: string): Promise<CourseDetails | undefined> {
-  const key = `${locale}:${handle}`
+  const key = courseKey(handle, locale)
   let course = courses.get(key)
   if (!course) {
     const early = takeBootCourse(handle, locale)
-    course = (early ? early.catch(() => fetchCourse(handle, locale)) : fetchCourse(handle, locale)).finally(() => courses.delete(key))
+    course = (early ? early.catch(() => fetchCourse(handle, locale)) : fetchCourse(handle, locale)).then(
+      (details) => {
+        if (details) arrivedCourses.set(key, details)
+        return details
+      },
+      (error: unknown) => {
+        courses.delete(key)
+        throw error
+      }
+    )
     courses.set(key, course)
   }
   return course
+}
+
+/** The course's data if it has already arrived: its page draws it in the first frame. */
+export function arrivedCourse(handle: string, locale: string): CourseDetails | undefined {
+  return arrivedCourses.get(courseKey(handle, locale))
 }

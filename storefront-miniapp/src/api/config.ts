@@ -17,6 +17,8 @@ export interface StorefrontConfig {
     providers: string[]
     /** Yookassa's confirmation: its payment page, or its widget embedded in the Mini App. */
     confirmation: "redirect" | "embedded"
+    /** The widget's script for the embedded confirmation: Yookassa's own (the sandbox's stand-in in development). */
+    widget_url: string
     /** A 54-FZ receipt is sent: checkout asks for an e-mail. */
     receipts: boolean
   }

@@ -12,6 +12,9 @@ interface Navigation {
   reset(route: Route): void
 }
 
+/** Shown when the stack is somehow empty; one object, so the context value stays stable. */
+const CATALOGUE: Route = { name: "catalogue" }
+
 const NavigationContext = createContext<Navigation | null>(null)
 
 export function useNavigation(): Navigation {
@@ -68,7 +71,7 @@ export function NavigationProvider({ initial, children }: { initial: Route[]; ch
     window.scrollTo(0, 0)
   }, [])
 
-  const route = stack[stack.length - 1] ?? { name: "catalogue" as const }
+  const route = stack[stack.length - 1] ?? CATALOGUE
   useBackButton(stack.length > 1, back)
 
   const value = useMemo(() => ({ route, depth: stack.length, push, replace, back, reset }), [route, stack.length, push, replace, back, reset])

@@ -2,7 +2,7 @@ import { errorMessage } from "../api/http"
 import type { Cart, StoreApi } from "../api/store"
 import type { CartStorage } from "./cart-storage"
 
-/** The backend's "one course, one purchase" answers (src/utils/course-cart-rules.ts). */
+/** The backend's "one course, one purchase" answers (plugins/course-access/src/cart/course-cart-rules.ts). */
 export const isOwnedMessage = (message: string) => /already own/i.test(message)
 const isInCartMessage = (message: string) => /already in your cart/i.test(message)
 

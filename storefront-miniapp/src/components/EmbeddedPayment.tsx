@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState } from "react"
+import { getStorefrontConfig } from "../api/config"
 import { t } from "../i18n"
 
-/** Yookassa's checkout widget (YOOKASSA_CONFIRMATION_TYPE=embedded): the payment form inside the Mini App. */
-const WIDGET_SCRIPT = "https://yookassa.ru/checkout-widget/v1/checkout-widget.js"
+/**
+ * Yookassa's checkout widget (YOOKASSA_CONFIRMATION_TYPE=embedded): the payment form inside the
+ * Mini App. Its script comes from the store's config: Yookassa's own, or in development the
+ * Yookassa sandbox's stand-in (YOOKASSA_WIDGET_URL, refused in production).
+ */
 
 type Widget = { render(containerId: string): Promise<void> | void; destroy(): void }
 declare global {
@@ -13,17 +17,19 @@ declare global {
 
 let script: Promise<void> | undefined
 function loadWidgetScript(): Promise<void> {
-  script ??= new Promise<void>((resolve, reject) => {
+  script ??= getStorefrontConfig().then((config) => appendScript(config.payment.widget_url))
+  script.catch(() => (script = undefined))
+  return script
+}
+
+function appendScript(src: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const element = document.createElement("script")
-    element.src = WIDGET_SCRIPT
+    element.src = src
     element.onload = () => resolve()
-    element.onerror = () => {
-      script = undefined
-      reject(new Error("widget script"))
-    }
+    element.onerror = () => reject(new Error("widget script"))
     document.head.append(element)
   })
-  return script
 }
 
 export function EmbeddedPayment({ token, cartId }: { token: string; cartId: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react"
 import { track } from "../api/analytics"
-import { catalogCourse, loadCourse } from "../api/catalog"
+import { arrivedCourse, catalogCourse, loadCourse } from "../api/catalog"
 import type { CatalogCourse, CourseDetails } from "../api/catalog-types"
 import { getStorefrontConfig } from "../api/config"
 import { errorMessage } from "../api/http"
@@ -23,7 +23,7 @@ export default function CoursePage({ handle }: { handle: string }) {
   const { locale } = useServices()
   const navigation = useNavigation()
   const [summary, setSummary] = useState<CatalogCourse>()
-  const details = useAsync(() => loadCourse(handle, locale), [handle, locale])
+  const details = useAsync(() => loadCourse(handle, locale), [handle, locale], arrivedCourse(handle, locale))
 
   useEffect(() => {
     void catalogCourse(handle, locale).then(setSummary)

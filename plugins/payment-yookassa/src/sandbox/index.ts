@@ -9,6 +9,7 @@
  * await sandbox.stop()
  * ```
  */
+export { SANDBOX_SHOP_ID } from "./credentials"
 export { startYookassaSandbox } from "./server"
 export type {
   Amount,

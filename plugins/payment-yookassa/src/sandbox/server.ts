@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { createApiHandler } from "./api-routes"
+import { createWidgetHandler, WIDGET_SCRIPT_PATH } from "./checkout-widget"
 import { createCheckoutHandler } from "./confirmation-page"
 import { errorBody } from "./errors"
 import { Faults } from "./faults"
@@ -48,6 +49,7 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
     stopping: stopping.signal,
   })
   const checkout = createCheckoutHandler(ledger)
+  const widget = createWidgetHandler(ledger)
 
   server.on("request", (request, response) => {
     const target = new URL(request.url ?? "/", url)
@@ -56,7 +58,9 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
         ? api
         : target.pathname.startsWith("/checkout/")
           ? checkout
-          : undefined
+          : target.pathname.startsWith("/checkout-widget/")
+            ? widget
+            : undefined
     if (!handler) {
       sendJson(response, 404, errorBody("not_found", `${target.pathname} is not served by the Yookassa sandbox`))
       return
@@ -75,6 +79,7 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
   return {
     url,
     apiUrl: `${url}/v3`,
+    widgetUrl: `${publicUrl}${WIDGET_SCRIPT_PATH}`,
     setWebhookUrl: (webhookUrl) => notifier.setWebhookUrl(webhookUrl),
     pay: async (paymentId) => ledger.pay(paymentId).payment,
     decline: async (paymentId) => ledger.decline(paymentId).payment,

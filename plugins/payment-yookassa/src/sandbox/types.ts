@@ -160,6 +160,8 @@ export interface YookassaSandbox {
   url: string
   /** `${url}/v3`: what YOOKASSA_API_URL is set to. */
   apiUrl: string
+  /** The stand-in for Yookassa's checkout widget script (embedded confirmation): what YOOKASSA_WIDGET_URL is set to. */
+  widgetUrl: string
   setWebhookUrl(url: string | undefined): void
   /** Same as clicking Pay on the confirmation page (no change unless the payment is pending). */
   pay(paymentId: string): Promise<SandboxPayment>

@@ -1,13 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import {
-  BotApiError,
-  createState,
-  DEFAULT_METHODS,
-  type DeliveredMessage,
-  type MethodHandler,
-} from "./bot-api/methods"
-import { BadRequest, readRequestParams } from "./bot-api/request-params"
+import { handleRequest, send, type BotApiCall, type RequestContext } from "./bot-api/handle-request"
+import { createState, DEFAULT_METHODS, type DeliveredMessage, type MethodHandler } from "./bot-api/methods"
+import { createFailureScript, type FailureFilter, type ScriptedFailure } from "./bot-api/scripted-failures"
 import { createStarsState, type StarsState } from "./bot-api/stars"
 import { handleShopperRoute, SHOPPER_PATH } from "./bot-api/shopper-routes"
 import { deliver, payInvoice, type PayInvoiceInput, type PayInvoiceResult, type StoreWebhook } from "./bot-api/stars-shopper"
@@ -16,6 +11,8 @@ export { BotApiError, DEFAULT_METHODS } from "./bot-api/methods"
 export type { DeliveredMessage, MethodContext, MethodHandler } from "./bot-api/methods"
 export type { DoubleInvoice, DoubleStarTransaction, StarsState } from "./bot-api/stars"
 export type { PayInvoiceInput, PayInvoiceResult, StoreWebhook } from "./bot-api/stars-shopper"
+export type { BotApiCall } from "./bot-api/handle-request"
+export type { FailureFilter, ScriptedFailure } from "./bot-api/scripted-failures"
 
 /**
  * A stand-in for Telegram's Bot API, for tests and for local mode: a small `node:http`
@@ -36,32 +33,6 @@ export type { PayInvoiceInput, PayInvoiceResult, StoreWebhook } from "./bot-api/
  * await api.stop()
  * ```
  */
-
-/** How the double answers a scripted call. */
-export type ScriptedFailure =
-  /** 429 Too Many Requests with `parameters.retry_after` (seconds). */
-  | { kind: "rate_limit"; retryAfter: number }
-  /** 403, by default "Forbidden: bot can't initiate conversation with a user". */
-  | { kind: "forbidden"; description?: string }
-  /** A 5xx (default 500), as a proxy in front of Telegram would answer. */
-  | { kind: "server_error"; status?: number }
-  /** 400 with the given description. */
-  | { kind: "bad_request"; description?: string }
-  /** Never answers (until `stop()`). */
-  | { kind: "hang" }
-
-/** Limits a scripted failure to calls of one method and/or one chat. */
-export type FailureFilter = { method?: string; chatId?: number | string }
-
-export type BotApiCall = {
-  method: string
-  token: string
-  params: Record<string, unknown>
-  /** HTTP status of the answer, or "hang" for a call left unanswered. */
-  status: number | "hang"
-  /** `Date.now()` when the call arrived. */
-  at: number
-}
 
 export type BotApiDoubleOptions = {
   /** Port to listen on; 0 (default) picks a free one. */
@@ -107,150 +78,66 @@ export type BotApiDouble = {
 }
 
 export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDouble> {
+  refuseProduction()
+  const { port = 0, host = "127.0.0.1", log = () => {} } = options
+  const context: RequestContext = {
+    methods: methodsByName({ ...DEFAULT_METHODS, ...options.methods }),
+    state: createState(),
+    calls: [],
+    script: createFailureScript(),
+    token: options.token,
+    log,
+  }
+  const shopper = createShopperSide(context.state.stars, options.storeWebhook, log)
+  const server = createServer((request, response) => {
+    const answered = request.url?.startsWith(SHOPPER_PATH)
+      ? shopper.handle(request, response)
+      : handleRequest(context, request, response)
+    answered.catch(() => {
+      if (!response.headersSent) {
+        send(response, 500, { ok: false, error_code: 500, description: "Internal Server Error" })
+      }
+    })
+  })
+  const url = await listen(server, port, host)
+  return controls(url, server, context, shopper)
+}
+
+/** The shopper's side of Stars: paying invoices, for tests and for the Mini App's stand-in client. */
+function createShopperSide(stars: StarsState, initialWebhook: StoreWebhook | undefined, log: (line: string) => void) {
+  let storeWebhook = initialWebhook
+  let nextUpdateId = 900_000
+  const pay = (webhook: StoreWebhook, input: PayInvoiceInput) => payInvoice(stars, webhook, () => nextUpdateId++, input)
+  return {
+    pay,
+    setStoreWebhook(webhook: StoreWebhook) {
+      storeWebhook = webhook
+    },
+    handle: (request: IncomingMessage, response: ServerResponse) =>
+      handleShopperRoute(request, response, new URL(request.url ?? "/", "http://bot-api-double").pathname, {
+        stars,
+        storeWebhook: () => storeWebhook,
+        payInvoice: pay,
+        log,
+      }),
+  }
+}
+
+function refuseProduction() {
   if (process.env.NODE_ENV === "production") {
     throw new Error(
       "The Bot API test double refuses to start with NODE_ENV=production: it accepts any token and delivers nothing. " +
         "Leave the Telegram notification provider's apiRoot unset (Telegram's) or point it at a real Bot API server."
     )
   }
+}
 
-  const { port = 0, host = "127.0.0.1", log = () => {} } = options
-  const methods = new Map<string, MethodHandler>()
-  for (const [name, handler] of Object.entries({ ...DEFAULT_METHODS, ...options.methods })) {
-    methods.set(name.toLowerCase(), handler)
-  }
-  const state = createState()
-  const calls: BotApiCall[] = []
-  const scripted: Array<ScriptedFailure & FailureFilter> = []
-  let storeWebhook = options.storeWebhook
-  let nextUpdateId = 900_000
-  const pay = (webhook: StoreWebhook, input: PayInvoiceInput) => payInvoice(state.stars, webhook, () => nextUpdateId++, input)
+/** Telegram's method names are case-insensitive. */
+function methodsByName(methods: Record<string, MethodHandler>): Map<string, MethodHandler> {
+  return new Map(Object.entries(methods).map(([name, handler]) => [name.toLowerCase(), handler]))
+}
 
-  const takeFailure = (method: string, params: Record<string, unknown>) => {
-    const at = scripted.findIndex(
-      (failure) =>
-        (!failure.method || failure.method.toLowerCase() === method.toLowerCase()) &&
-        (failure.chatId === undefined || String(failure.chatId) === String(params.chat_id))
-    )
-    return at === -1 ? undefined : scripted.splice(at, 1)[0]
-  }
-
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) {
-        send(response, 500, { ok: false, error_code: 500, description: "Internal Server Error" })
-      }
-    })
-  })
-
-  async function handle(request: IncomingMessage, response: ServerResponse) {
-    const url = new URL(request.url ?? "/", "http://bot-api-double")
-    if (url.pathname.startsWith(SHOPPER_PATH)) {
-      return handleShopperRoute(request, response, url.pathname, { stars: state.stars, storeWebhook: () => storeWebhook, payInvoice: pay, log })
-    }
-    const route = /^\/bot([^/]+)\/([A-Za-z]+)\/?$/.exec(url.pathname)
-    if (!route || (request.method !== "POST" && request.method !== "GET")) {
-      request.resume()
-      return send(response, 404, { ok: false, error_code: 404, description: "Not Found" })
-    }
-    const token = decodeURIComponent(route[1])
-    const method = route[2]
-
-    let params: Record<string, unknown>
-    try {
-      params = await readRequestParams(request, url)
-    } catch (error) {
-      const description = error instanceof BadRequest ? error.message : "Bad Request: unreadable request"
-      const call: BotApiCall = { method, token, params: {}, status: 0, at: Date.now() }
-      calls.push(call)
-      return answer(call, response, 400, { description })
-    }
-    const call: BotApiCall = { method, token, params, status: 0, at: Date.now() }
-    calls.push(call)
-
-    if (options.token !== undefined && token !== options.token) {
-      return answer(call, response, 401, { description: "Unauthorized" })
-    }
-
-    const failure = takeFailure(method, params)
-    if (failure) {
-      switch (failure.kind) {
-        case "hang":
-          call.status = "hang"
-          log(`${method} → no answer (scripted hang)`)
-          return
-        case "rate_limit":
-          return answer(call, response, 429, {
-            description: `Too Many Requests: retry after ${failure.retryAfter}`,
-            parameters: { retry_after: failure.retryAfter },
-            scripted: true,
-          })
-        case "forbidden":
-          return answer(call, response, 403, {
-            description: failure.description ?? "Forbidden: bot can't initiate conversation with a user",
-            scripted: true,
-          })
-        case "server_error":
-          return answer(call, response, failure.status ?? 500, { description: "Internal Server Error", scripted: true })
-        case "bad_request":
-          return answer(call, response, 400, {
-            description: failure.description ?? "Bad Request: scripted failure",
-            scripted: true,
-          })
-      }
-    }
-
-    const handler = methods.get(method.toLowerCase())
-    if (!handler) {
-      return answer(call, response, 404, { description: "Not Found" })
-    }
-    let result: unknown
-    const deliveredBefore = state.delivered.length
-    try {
-      result = await handler(params, { token, state })
-    } catch (error) {
-      if (error instanceof BotApiError) {
-        return answer(call, response, error.errorCode, {
-          description: error.description,
-          parameters: error.parameters,
-        })
-      }
-      return answer(call, response, 500, { description: "Internal Server Error" })
-    }
-    call.status = 200
-    logSuccess(method, state.delivered.slice(deliveredBefore))
-    send(response, 200, { ok: true, result })
-  }
-
-  function answer(
-    call: BotApiCall,
-    response: ServerResponse,
-    status: number,
-    error: { description: string; parameters?: object; scripted?: boolean }
-  ) {
-    call.status = status
-    log(`${call.method} → ${status} ${error.description}${error.scripted ? " (scripted)" : ""}`)
-    send(response, status, {
-      ok: false,
-      error_code: status,
-      description: error.description,
-      ...(error.parameters ? { parameters: error.parameters } : {}),
-    })
-  }
-
-  function logSuccess(method: string, newlyDelivered: DeliveredMessage[]) {
-    if (!newlyDelivered.length) {
-      log(`${method} → ok`)
-    }
-    for (const message of newlyDelivered) {
-      const topic = message.messageThreadId ? `, topic ${message.messageThreadId}` : ""
-      log(`${method} → chat ${message.chatId}${topic}, message ${message.messageId}:`)
-      for (const line of message.text.split("\n")) {
-        log(`  │ ${line}`)
-      }
-    }
-  }
-
+async function listen(server: Server, port: number, host: string): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => {
@@ -259,23 +146,27 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
     })
   })
   const address = server.address() as AddressInfo
-  const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
+  return `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`
+}
 
+/** What a test holds: the recorded calls and deliveries, and the knobs to script the double. */
+function controls(
+  url: string,
+  server: Server,
+  { state, calls, script }: RequestContext,
+  shopper: ReturnType<typeof createShopperSide>
+): BotApiDouble {
   let stopped: Promise<void> | undefined
   return {
     url,
     calls,
     delivered: state.delivered,
     stars: state.stars,
-    payInvoice: pay,
-    setStoreWebhook(webhook) {
-      storeWebhook = webhook
-    },
+    payInvoice: shopper.pay,
+    setStoreWebhook: shopper.setStoreWebhook,
     sendUpdate: deliver,
     failNext(failure, times = 1) {
-      for (let i = 0; i < times; i++) {
-        scripted.push(failure)
-      }
+      script.add(failure, times)
     },
     async waitForCalls(count, { timeoutMs = 5_000 } = {}) {
       const deadline = Date.now() + timeoutMs
@@ -295,7 +186,7 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
       calls.length = 0
       state.delivered.length = 0
       Object.assign(state.stars, createStarsState())
-      scripted.length = 0
+      script.clear()
     },
     stop() {
       stopped ??= new Promise<void>((resolve) => {
@@ -305,13 +196,4 @@ export async function start(options: BotApiDoubleOptions = {}): Promise<BotApiDo
       return stopped
     },
   }
-}
-
-function send(response: ServerResponse, status: number, body: unknown) {
-  const payload = JSON.stringify(body)
-  response.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(payload),
-  })
-  response.end(payload)
 }

@@ -16,6 +16,8 @@ export type StorefrontConfig = {
     /** Providers the shopper pays with: the region's, without the system one (zero totals need none). */
     providers: string[]
     confirmation: "redirect" | "embedded"
+    /** The widget script the embedded confirmation loads: Yookassa's (the sandbox's stand-in in development). */
+    widget_url: string
     /** 54-FZ receipts are on: checkout asks for an e-mail. */
     receipts: boolean
   }
@@ -74,6 +76,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<StorefrontConf
     payment: {
       providers,
       confirmation: environment.yookassa.confirmationType,
+      widget_url: environment.yookassa.widgetUrl,
       receipts: environment.yookassa.receipts.enabled,
     },
     telegram: { app_link: environment.telegram.miniAppLink ?? null },

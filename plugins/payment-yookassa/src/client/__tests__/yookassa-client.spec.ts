@@ -29,7 +29,7 @@ function scriptedApi() {
           authorization: request.headers.authorization,
           body,
         })
-        const answer = answers.shift() ?? { status: 500, body: fixture("error-500-internal-server-error") }
+        const answer: Answer = answers.shift() ?? { status: 500, body: fixture("error-500-internal-server-error") }
         if (answer.hang) {
           return
         }

@@ -164,6 +164,32 @@ describe("Yookassa sandbox", () => {
       expect(payment.confirmation).toEqual({ type: "embedded", confirmation_token: `ct-${payment.id}` })
     })
 
+    it("serves a stand-in checkout widget for embedded payments: its script, the form's payment by token, Pay and Decline", async () => {
+      expect(sandbox.widgetUrl).toBe(`${sandbox.url}/checkout-widget/v1/checkout-widget.js`)
+      const script = await fetch(sandbox.widgetUrl)
+      expect(script.headers.get("content-type")).toMatch(/^text\/javascript/)
+      expect(await script.text()).toContain("window.YooMoneyCheckoutWidget =")
+
+      const widget = (path: string, method = "GET") => fetch(`${sandbox.url}/checkout-widget/v1/payments/${path}`, { method })
+      const paid = await createPayment(sandbox, { confirmation: { type: "embedded" } })
+      const token = paid.confirmation.confirmation_token
+      const form = await widget(token)
+      expect(form.headers.get("access-control-allow-origin")).toBe("*")
+      expect(await form.json()).toMatchObject({ status: "pending", amount: paid.amount })
+      expect(await (await widget(`${token}/pay`, "POST")).json()).toMatchObject({ status: "succeeded" })
+      expect(sandbox.payment(paid.id)?.status).toBe("succeeded")
+      await waitFor(() => webhook.received.find((note) => note.event === "payment.succeeded"), "the payment.succeeded notification")
+
+      const declined = await createPayment(sandbox, { confirmation: { type: "embedded" } })
+      expect(await (await widget(`${declined.confirmation.confirmation_token}/decline`, "POST")).json()).toMatchObject({ status: "canceled" })
+
+      // A redirect payment, a made-up token and a GET on an action are not the widget's.
+      const redirected = await createPayment(sandbox)
+      for (const [path, method] of [[`ct-${redirected.id}`, "GET"], ["ct-nope", "GET"], [redirected.id, "GET"], [`${token}/pay`, "GET"]]) {
+        expect((await widget(path, method)).status).toBe(404)
+      }
+    })
+
     it("builds confirmation_url on publicUrl when one is given", async () => {
       const behindProxy = await startYookassaSandbox({ shopId: SHOP_ID, secretKey: SECRET_KEY, publicUrl: "https://pay.local/" })
       try {

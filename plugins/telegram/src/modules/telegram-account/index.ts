@@ -6,3 +6,6 @@ export const TELEGRAM_ACCOUNT_MODULE = "telegram_account"
 export default Module(TELEGRAM_ACCOUNT_MODULE, {
   service: TelegramAccountModuleService,
 })
+
+// What other plugins read of a customer's verified account (`customer.telegram_account` in queries).
+export { TELEGRAM_ACCOUNT_FIELDS, telegramUserIdOf, type TelegramAccountRecord } from "../../utils/telegram-account"

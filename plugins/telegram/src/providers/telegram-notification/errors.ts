@@ -34,6 +34,8 @@ const MEDUSA_TYPES: Record<TelegramFailureReason, string> = {
 }
 
 export type TelegramDeliveryErrorDetails = {
+  /** The Bot API method that failed; a message (`sendMessage`) when left out. */
+  method?: string
   reason: TelegramFailureReason
   /** Telegram's `error_code` (HTTP status), when it answered. */
   status?: number
@@ -52,6 +54,7 @@ export type TelegramDeliveryErrorDetails = {
  * The message is one line and never contains the bot token.
  */
 export class TelegramDeliveryError extends MedusaError {
+  readonly method?: string
   readonly reason: TelegramFailureReason
   readonly status?: number
   readonly description: string
@@ -62,6 +65,7 @@ export class TelegramDeliveryError extends MedusaError {
   constructor(details: TelegramDeliveryErrorDetails) {
     super(MEDUSA_TYPES[details.reason], formatMessage(details))
     this.name = "TelegramDeliveryError"
+    this.method = details.method
     this.reason = details.reason
     this.status = details.status
     this.description = details.description
@@ -78,6 +82,7 @@ export class TelegramDeliveryError extends MedusaError {
   /** The same failure, with the attempt count and/or the chat filled in. */
   withContext(context: { attempts?: number; chatId?: string }): TelegramDeliveryError {
     return new TelegramDeliveryError({
+      method: this.method,
       reason: this.reason,
       status: this.status,
       description: this.description,
@@ -102,6 +107,9 @@ function formatMessage(details: TelegramDeliveryErrorDetails): string {
   const target = details.chatId ? ` to chat ${details.chatId}` : ""
   const status = details.status ? `HTTP ${details.status}, ` : ""
   const attempts = details.attempts ? `, ${details.attempts} attempt${details.attempts === 1 ? "" : "s"}` : ""
+  if (details.method && details.method !== "sendMessage") {
+    return `Telegram ${details.method}${target ? ` in chat ${details.chatId}` : ""} failed (${status}${details.reason}): ${details.description}`
+  }
   const explanation = EXPLANATIONS[details.reason]
   return `Telegram message${target} not delivered (${status}${details.reason}${attempts}): ${explanation}: ${details.description}`
 }

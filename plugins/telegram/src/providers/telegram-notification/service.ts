@@ -28,7 +28,7 @@ type InjectedDependencies = {
 class TelegramNotificationProviderService extends AbstractNotificationProviderService {
   static identifier = "telegram"
 
-  static validateOptions(options: Record<any, any>): void {
+  static validateOptions(options: Record<string, unknown>): void {
     resolveOptions(options)
   }
 

@@ -1,7 +1,11 @@
 import { generateKeyPairSync, sign as ed25519Sign } from "node:crypto"
-import { sign } from "@telegram-apps/init-data-node"
+import type * as InitDataNode from "@telegram-apps/init-data-node" with { "resolution-mode": "import" }
 import { verifyInitData } from "../init-data"
 import { mutateInitData } from "./mutate-init-data"
+
+// The package's type declarations are ESM-only; jest loads its CommonJS build.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { sign } = require("@telegram-apps/init-data-node") as typeof InitDataNode
 
 const BOT_TOKEN = "7000000001:AAEtestTokenForInitDataSpec_abcdefgh"
 const OPTIONS = { botToken: BOT_TOKEN, maxAgeSeconds: 86_400 }

@@ -23,8 +23,8 @@ export function mutateInitData(original: string, seed: number): string {
       return fields.filter((_, i) => i !== pick()).join("&")
     case 4: // repeat a field
       return [...fields, fields[pick()]].join("&")
-    case 5: // swap two fields' values
-    {
+    case 5: {
+      // swap two fields' values
       const [a, b] = [pick(), pick()]
       const [keyA, valueA] = fields[a].split("=")
       const [keyB, valueB] = fields[b].split("=")

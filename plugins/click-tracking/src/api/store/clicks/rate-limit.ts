@@ -18,8 +18,7 @@ export async function rateLimitClicks(req: MedusaRequest, res: MedusaResponse, n
   }
   // Both set by the middlewares before this one: authenticate and validateAndTransformBody.
   const { auth_context, validatedBody } = req as AuthenticatedMedusaRequest<StoreClicksBodyType>
-  const customerId = auth_context?.actor_id
-  const client = customerId ? `customer:${customerId}` : `address:${clientAddress(req, trustedProxyHops)}`
+  const client = rateLimitKey(auth_context?.actor_id, () => clientAddress(req, trustedProxyHops))
 
   let admission
   try {
@@ -38,4 +37,9 @@ export async function rateLimitClicks(req: MedusaRequest, res: MedusaResponse, n
     return
   }
   next()
+}
+
+/** The budget a batch counts against: the signed-in customer's wherever they are, else the address's. */
+export function rateLimitKey(customerId: string | undefined, address: () => string): string {
+  return customerId ? `customer:${customerId}` : `address:${address()}`
 }
