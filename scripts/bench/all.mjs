@@ -22,7 +22,11 @@ import { ROOT } from "../topology/topology.mjs"
 import { startLocalStore } from "./local-store.mjs"
 
 const { values: args } = parseArgs({
-  options: { quick: { type: "boolean", default: false }, "no-build": { type: "boolean", default: false }, only: { type: "string" } },
+  options: {
+    quick: { type: "boolean", default: false },
+    "no-build": { type: "boolean", default: false },
+    only: { type: "string" },
+  },
 })
 const quick = args.quick
 const seconds = quick ? "2" : "10"
@@ -33,9 +37,27 @@ const BENCHMARKS = [
   { name: "yookassa-webhook-1", args: ["yookassa-webhook.mjs", quick ? "3" : "20", "1"] },
   { name: "yookassa-webhook-50", args: ["yookassa-webhook.mjs", quick ? "10" : "50", quick ? "10" : "50"] },
   { name: "topology", args: ["topology.mjs", "--seconds", seconds] },
-  { name: "clicks-stats", args: ["clicks-stats.mjs", "--sizes", quick ? "100000" : "1000000", "--rounds", quick ? "3" : "20", "--raw-rounds", quick ? "1" : "5"] },
+  {
+    name: "clicks-stats",
+    args: [
+      "clicks-stats.mjs",
+      "--sizes",
+      quick ? "100000" : "1000000",
+      "--rounds",
+      quick ? "3" : "20",
+      "--raw-rounds",
+      quick ? "1" : "5",
+    ],
+  },
   { name: "login", store: true, args: ["login.mjs", quick ? "20" : "200"] },
-  { name: "clicks", store: true, args: ["clicks.mjs", ...(quick ? ["--batched", "5000", "--single", "500", "--rows", "100000", "--rounds", "3"] : [])] },
+  {
+    name: "clicks",
+    store: true,
+    args: [
+      "clicks.mjs",
+      ...(quick ? ["--batched", "5000", "--single", "500", "--rows", "100000", "--rounds", "3"] : []),
+    ],
+  },
   { name: "miniapp", store: true, args: ["miniapp.mjs", quick ? "1" : "5"] },
 ].filter((benchmark) => !args.only || args.only.split(",").includes(benchmark.name))
 
@@ -45,12 +67,18 @@ function run(benchmark, env) {
   say(`${benchmark.name}: node scripts/bench/${benchmark.args.join(" ")}`)
   const begun = Date.now()
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, "scripts", "bench", ...benchmark.args.slice(0, 1)), ...benchmark.args.slice(1)], {
-      cwd: ROOT,
-      env,
-      stdio: "inherit",
-    })
-    child.once("exit", (code, signal) => done({ ok: code === 0, outcome: signal ?? `exit code ${code}`, seconds: (Date.now() - begun) / 1000 }))
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "scripts", "bench", ...benchmark.args.slice(0, 1)), ...benchmark.args.slice(1)],
+      {
+        cwd: ROOT,
+        env,
+        stdio: "inherit",
+      }
+    )
+    child.once("exit", (code, signal) =>
+      done({ ok: code === 0, outcome: signal ?? `exit code ${code}`, seconds: (Date.now() - begun) / 1000 })
+    )
   })
 }
 
@@ -80,7 +108,13 @@ async function main() {
   const results = {
     at: new Date().toISOString(),
     quick,
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), kernel: release(), node: process.version },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 1e9),
+      kernel: release(),
+      node: process.version,
+    },
     // The 1-minute load average before and after: on a shared machine, read the figures against it.
     load: { before: loadBefore[0], after: loadavg()[0] },
     runs,
@@ -96,18 +130,31 @@ async function main() {
 
 function printTable({ machine, load, runs, benchmarks }) {
   const number = (value) => (value >= 100 ? Math.round(value).toLocaleString("en") : value.toFixed(1))
-  console.log(`\nAI Store benchmarks: ${machine.cpus} × ${machine.cpu}, load ${load.before.toFixed(1)} → ${load.after.toFixed(1)}${quick ? " (quick run)" : ""}`)
+  console.log(
+    `\nAI Store benchmarks: ${machine.cpus} × ${machine.cpu}, load ${load.before.toFixed(1)} → ${load.after.toFixed(1)}${quick ? " (quick run)" : ""}`
+  )
   console.log("benchmark".padEnd(20) + "figure".padEnd(72) + "value".padStart(16) + "   baseline")
   for (const { benchmark, figures } of benchmarks) {
     for (const figure of figures) {
-      const baseline = figure.baseline ? `${number(figure.baseline.value)} ${figure.unit} (${figure.baseline.what})` : "—"
-      console.log(benchmark.padEnd(20) + figure.what.slice(0, 70).padEnd(72) + `${number(figure.value)} ${figure.unit}`.padStart(16) + `   ${baseline}`)
+      const baseline = figure.baseline
+        ? `${number(figure.baseline.value)} ${figure.unit} (${figure.baseline.what})`
+        : "—"
+      console.log(
+        benchmark.padEnd(20) +
+          figure.what.slice(0, 70).padEnd(72) +
+          `${number(figure.value)} ${figure.unit}`.padStart(16) +
+          `   ${baseline}`
+      )
     }
   }
   for (const entry of runs.filter((each) => !each.ok)) {
-    console.log(`${entry.name.padEnd(20)}FAILED (${entry.outcome}) after ${entry.seconds.toFixed(0)} s: see its output above`)
+    console.log(
+      `${entry.name.padEnd(20)}FAILED (${entry.outcome}) after ${entry.seconds.toFixed(0)} s: see its output above`
+    )
   }
-  console.log(`\nWritten to bench/results.json (runs took ${runs.map((entry) => `${entry.name} ${entry.seconds.toFixed(0)} s`).join(", ")})`)
+  console.log(
+    `\nWritten to bench/results.json (runs took ${runs.map((entry) => `${entry.name} ${entry.seconds.toFixed(0)} s`).join(", ")})`
+  )
 }
 
 main().catch((error) => {

@@ -25,7 +25,12 @@ export async function startLocalStore({ say }) {
   say(`starting the local store (npm start, port ${port}; log ${logFile})…`)
   const child = spawn(process.execPath, [join(ROOT, "scripts", "local", "start.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, PORT: port, STOREFRONT_PORT: storefrontPort, YOOKASSA_SANDBOX_PORT: process.env.BENCH_SANDBOX_PORT || "9010" },
+    env: {
+      ...process.env,
+      PORT: port,
+      STOREFRONT_PORT: storefrontPort,
+      YOOKASSA_SANDBOX_PORT: process.env.BENCH_SANDBOX_PORT || "9010",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   })
@@ -40,7 +45,11 @@ export async function startLocalStore({ say }) {
   }
   try {
     await new Promise((ready, failed) => {
-      const timer = setTimeout(() => failed(new Error(`the local store was not ready within ${READY_DEADLINE_MS / 60_000} min: see ${logFile}`)), READY_DEADLINE_MS)
+      const timer = setTimeout(
+        () =>
+          failed(new Error(`the local store was not ready within ${READY_DEADLINE_MS / 60_000} min: see ${logFile}`)),
+        READY_DEADLINE_MS
+      )
       child.stdout.on("data", (chunk) => {
         log.write(chunk)
         if (String(chunk).includes(READY_LINE)) {
@@ -55,7 +64,10 @@ export async function startLocalStore({ say }) {
     throw error
   }
   say("the local store is ready")
-  return { env: { BACKEND_URL: `http://localhost:${port}`, STOREFRONT_URL: `http://localhost:${storefrontPort}` }, stop }
+  return {
+    env: { BACKEND_URL: `http://localhost:${port}`, STOREFRONT_URL: `http://localhost:${storefrontPort}` },
+    stop,
+  }
 }
 
 async function answers(url) {

@@ -19,8 +19,7 @@ export function shortDatabaseWait(req: MedusaRequest, _res: MedusaResponse, next
   if (!applied) {
     applied = true
     const connection = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION, { allowUnregistered: true }) as
-      | { client?: { pool?: Pool } }
-      | undefined
+      { client?: { pool?: Pool } } | undefined
     const pool = connection?.client?.pool
     if (pool && typeof pool.acquireTimeoutMillis === "number") {
       pool.acquireTimeoutMillis = Math.min(pool.acquireTimeoutMillis, DATABASE_WAIT_MS)
