@@ -10,6 +10,7 @@ import { Client } from "pg"
 import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { start as startBotApi, type BotApiDouble } from "../../plugins/telegram/src/testing/bot-api-double"
 import { startTaggingProxy, type TaggedCall, type TaggingProxy } from "../helpers/tagging-proxy"
+import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy"
 import { signInitData } from "../helpers/telegram-init-data"
 import { LIGHT_THEME } from "../browser/miniapp/launch"
 import { until } from "../helpers/until"
@@ -54,21 +55,26 @@ function freePort(): Promise<number> {
   })
 }
 
-function databaseUrl(name: string) {
-  const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
+const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
+
+/** The database `name`, directly or through a proxy listening on `viaPort`. */
+function databaseUrl(name: string, viaPort?: number) {
   const password = DB_PASSWORD ? `:${encodeURIComponent(DB_PASSWORD)}` : ""
-  return `postgres://${encodeURIComponent(DB_USERNAME)}${password}@${DB_HOST}:${DB_PORT}/${name}`
+  const address = viaPort ? `127.0.0.1:${viaPort}` : `${DB_HOST}:${DB_PORT}`
+  return `postgres://${encodeURIComponent(DB_USERNAME)}${password}@${address}/${name}`
 }
 
-async function adminSql(sql: string) {
-  const client = new Client({ connectionString: databaseUrl("postgres") })
+async function sql(database: string, text: string) {
+  const client = new Client({ connectionString: databaseUrl(database) })
   await client.connect()
   try {
-    await client.query(sql)
+    return (await client.query(text)).rows
   } finally {
     await client.end()
   }
 }
+
+const adminSql = (text: string) => sql("postgres", text)
 
 async function emptyRedis() {
   const redis = new Redis(REDIS_URL)
@@ -94,6 +100,8 @@ describe("the production topology: nginx, two servers, one worker", () => {
   let topology: Topology
   let sandbox: YookassaSandbox
   let botApi: BotApiDouble
+  /** Between every Medusa process and PostgreSQL: the drill cuts it. */
+  let database: TcpProxy
   let publishableKey: string
   let regionId: string
   /** Fault drill: the first call this matches SIGKILLs the worker while that call is in flight. */
@@ -139,6 +147,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     await emptyRedis()
 
     const [nginx, server1, server2, worker] = await Promise.all([freePort(), freePort(), freePort(), freePort()])
+    database = await startTcpProxy({ host: DB_HOST, port: Number(DB_PORT) })
     botApi = await startBotApi({ port: 0 })
     sandbox = await startYookassaSandbox({
       shopId: SHOP_ID,
@@ -165,7 +174,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
       runtimeDir,
       ports: { nginx, servers: [server1, server2], worker },
       env: {
-        DATABASE_URL: databaseUrl(DATABASE),
+        DATABASE_URL: databaseUrl(DATABASE, database.port),
         REDIS_URL,
         JWT_SECRET: SECRETS.JWT_SECRET,
         COOKIE_SECRET: SECRETS.COOKIE_SECRET,
@@ -204,6 +213,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     await Promise.all(proxies.map((proxy) => proxy.stop()))
     await sandbox?.stop()
     await botApi?.stop()
+    await database?.stop()
     await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
     await emptyRedis()
     rmSync(runtimeDir, { recursive: true, force: true })
@@ -303,6 +313,88 @@ describe("the production topology: nginx, two servers, one worker", () => {
   describe("fault drills", () => {
     /** Sale messages to the merchant, one per order. */
     const saleMessages = () => botApi.delivered.filter((message) => String(message.chatId) === ADMIN_CHAT_ID).length
+    const rateLimited = () => botApi.calls.filter((call) => call.method.toLowerCase() === "sendmessage" && call.status === 429).length
+    /** The answer of a store request while the database cannot be reached. */
+    const UNAVAILABLE = { type: "service_unavailable", code: "service_unavailable", message: "The store is temporarily unavailable. Please try again in a few seconds." }
+
+    /** Each order in the database has exactly one sale message, and no message names another order. */
+    async function expectOneSaleMessagePerOrder() {
+      const orders = await sql(DATABASE, "SELECT display_id FROM \"order\" WHERE deleted_at IS NULL")
+      const numbers = botApi.delivered
+        .filter((message) => String(message.chatId) === ADMIN_CHAT_ID)
+        .map((message) => /Новый заказ №(\d+)/.exec(message.text)?.[1])
+      expect(numbers.sort()).toEqual(orders.map((order) => String(order.display_id)).sort())
+    }
+
+    it("the Bot API answers 429 for a while: every sale message arrives afterwards, exactly once", async () => {
+      const begun = Date.now()
+      const messagesBefore = saleMessages()
+      const refusedBefore = rateLimited()
+      // Every attempt of both orders' first sends is refused (4 each, honouring retry_after): both
+      // messages fail, and the re-send job has to deliver them once the Bot API accepts again.
+      const refusals = 8
+      botApi.failNext({ kind: "rate_limit", retryAfter: 1, method: "sendMessage", chatId: ADMIN_CHAT_ID }, refusals)
+      const purchases = [await startPurchase(717171), await startPurchase(727272)]
+      for (const { paymentId } of purchases) {
+        await sandbox.pay(paymentId)
+      }
+      await sandbox.flushNotifications()
+      for (const { store } of purchases) {
+        expect(await ordersOf(store)).toHaveLength(1)
+      }
+      await until(() => (rateLimited() === refusedBefore + refusals ? true : undefined), "the Bot API's 429 answers", 120_000)
+      await until(() => (saleMessages() === messagesBefore + 2 ? true : undefined), "both sale messages", 150_000)
+      await expectOneSaleMessagePerOrder()
+      process.stdout.write(`[drill] Bot API 429: ${((Date.now() - begun) / 1000).toFixed(1)} s\n`)
+    })
+
+    it("PostgreSQL unreachable: store requests answer 503 with a message, and the store recovers by itself", async () => {
+      const begun = Date.now()
+      const store = { "x-publishable-api-key": publishableKey }
+      const products = () => http(`/store/products?limit=1&region_id=${regionId}&fields=id`, { headers: store, signal: AbortSignal.timeout(30_000) })
+      expect((await products()).status).toBe(200)
+
+      const loggedBeforeCut = accessLog().length
+      await database.cut()
+      try {
+        // Side by side: each waits for a connection (up to src/api/errors/database-wait.ts's 10 s), then fails.
+        const answers = await Promise.all([products(), products(), products(), products()])
+        for (const answer of answers) {
+          expect([answer.status, answer.body]).toEqual([503, UNAVAILABLE])
+          expect(answer.headers.get("retry-after")).toBe("5")
+        }
+        // Both servers said so (nginx spreads the requests; other traffic, such as a webhook, is left out).
+        const cutAnswers = accessLog()
+          .slice(loggedBeforeCut)
+          .filter((line) => line.uri.startsWith("/store/products"))
+        expect(cutAnswers.map((line) => line.status)).toEqual([503, 503, 503, 503])
+        expect(new Set(cutAnswers.map((line) => line.upstream)).size).toBe(2)
+      } finally {
+        // Whatever the outcome, the drills after this one need the database.
+        await database.restore()
+      }
+      await until(async () => ((await products()).status === 200 ? true : undefined), "the store to answer again", 60_000)
+      const logged = accessLog().length
+      for (let i = 0; i < 4; i++) {
+        expect((await products()).status).toBe(200)
+      }
+      const afterRestore = accessLog()
+        .slice(logged)
+        .filter((line) => line.uri.startsWith("/store/products"))
+      expect(new Set(afterRestore.map((line) => line.upstream)).size).toBe(2)
+      // Nobody restarted anything: every process lived through it.
+      for (const name of ["worker", ...topology.servers.map((server) => server.name)]) {
+        expect([name, topology.process(name)!.child.exitCode]).toEqual([name, null])
+      }
+      // And a purchase goes through again, background work included.
+      const messagesBefore = saleMessages()
+      const { store: shopper, paymentId } = await startPurchase(737373)
+      await sandbox.pay(paymentId)
+      await sandbox.flushNotifications()
+      expect(await ordersOf(shopper)).toHaveLength(1)
+      await until(() => (saleMessages() === messagesBefore + 1 ? true : undefined), "the sale message after the outage", 150_000)
+      process.stdout.write(`[drill] PostgreSQL cut: ${((Date.now() - begun) / 1000).toFixed(1)} s\n`)
+    })
 
     it("a server SIGKILLed right after it answered Yookassa's webhook: the order is placed once", async () => {
       const { store, paymentId } = await startPurchase(515151)
@@ -339,6 +431,8 @@ describe("the production topology: nginx, two servers, one worker", () => {
       expect(await ordersOf(store)).toHaveLength(1)
       expect(sandbox.refunds(paymentId)).toEqual([])
       expect(saleMessages()).toBe(messagesBefore + 1)
+      // Every drill's orders, still one sale message each.
+      await expectOneSaleMessagePerOrder()
     })
   })
 

@@ -16,13 +16,14 @@
  *   node scripts/bench/catalog.mjs [--connections 10] [--seconds 10]
  */
 import { spawn, execFileSync } from "node:child_process"
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { sign } from "@telegram-apps/init-data-node"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { load, once } from "./load.mjs"
+import { recordFigures, versus } from "./results.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -83,11 +84,13 @@ async function signInCustomers(count) {
 /** Click batches from signed-in customers, each customer sending at most PER_CUSTOMER events. */
 function clickBatches(tokens, key, productIds) {
   let sent = 0
+  // The store takes Mini App sessions as UUIDs (crypto.randomUUID()).
+  const sessions = Array.from({ length: 500 }, () => randomUUID())
   return () => {
     const token = tokens[Math.floor(sent / PER_CUSTOMER) % tokens.length]
     const events = Array.from({ length: BATCH }, (_, k) => ({
       type: "product_view",
-      session_id: `bench-catalog-${(sent + k) % 500}`,
+      session_id: sessions[(sent + k) % sessions.length],
       product_id: productIds[(sent + k) % productIds.length],
       occurred_at: new Date().toISOString(),
     }))
@@ -174,3 +177,19 @@ for (const row of rows) {
   const rate = `${Math.round(row.rate * row.perRequest).toLocaleString("en")} ${row.unit}`
   console.log(row.what.padEnd(62) + rate.padStart(18) + ms(row.median) + ms(row.p99) + "  " + JSON.stringify(row.statuses))
 }
+// A row with refused requests measured refusals: the run fails rather than report them.
+const refused = rows.filter((row) => Object.keys(row.statuses).some((status) => Number(status) >= 400 && !row.what.includes("404")))
+if (refused.length) {
+  console.log(`\nRefused requests in: ${refused.map((row) => row.what).join("; ")}`)
+  process.exitCode = 1
+}
+const perSecond = (row) => row.rate * row.perRequest
+const STOCK_PRODUCTS = "Medusa GET /store/products?limit=20 (region prices)"
+recordFigures("catalog", [
+  ...versus(rows, "GET /store/catalog", STOCK_PRODUCTS, perSecond, "requests/s"),
+  ...versus(rows, "GET /store/catalog", STOCK_PRODUCTS, (row) => row.median, "p50 ms"),
+  ...versus(rows, "GET /store/catalog, If-None-Match (304)", "GET /store/catalog", perSecond, "requests/s"),
+  ...versus(rows, "GET /store/catalog/courses/:handle", STOCK_PRODUCTS, perSecond, "requests/s"),
+  ...versus(rows, `POST /store/clicks, ${BATCH} events per request, key cache on`, `POST /store/clicks, ${BATCH} events per request, key cache off`, perSecond, "events/s"),
+  ...versus(rows, "GET /store/no-such-route (404: the /store stack alone), key cache on", "GET /store/no-such-route (404: the /store stack alone), key cache off", perSecond, "requests/s"),
+])

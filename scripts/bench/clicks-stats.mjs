@@ -19,6 +19,7 @@ import { dirname, join } from "node:path"
 import { parseArgs } from "node:util"
 import pg from "pg"
 import { percentiles, time } from "./measure.mjs"
+import { recordFigures } from "./results.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -201,6 +202,15 @@ try {
       `| ${size.toLocaleString("en-US")} | ${label} | ${ms(rollup.median)} | ${ms(rollup.p95)} | ${ms(raw.median)} | ${ms(raw.p95)} | ${exact ? "yes" : "NO"} |`
     )
   }
+  recordFigures(
+    "clicks-stats",
+    results.map(({ size, label, rollup, raw }) => ({
+      what: `stats ${label}, ${size.toLocaleString("en-US")} events, from rollups, median`,
+      value: rollup.median,
+      unit: "ms",
+      baseline: { what: "from raw events, median", value: raw.median },
+    }))
+  )
   if (results.some((result) => !result.exact)) {
     process.exitCode = 1
   }

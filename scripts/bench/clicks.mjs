@@ -17,7 +17,7 @@
  *
  *   node scripts/bench/clicks.mjs [--concurrency 16] [--batched 50000] [--single 5000] [--rows 1000000] [--rounds 20]
  */
-import { randomBytes } from "node:crypto"
+import { randomBytes, randomUUID } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
@@ -26,6 +26,7 @@ import pg from "pg"
 import { EMBEDDED_DATABASE_NAME, EMBEDDED_DATABASE_PORT } from "../local/embedded-database.mjs"
 import { httpClient } from "./http.mjs"
 import { percentiles, time } from "./measure.mjs"
+import { recordFigures } from "./results.mjs"
 
 const { values: args } = parseArgs({
   options: {
@@ -56,6 +57,8 @@ if (!botToken || !admin) {
   throw new Error("Run `npm start` once first: the benchmark uses the bot token and admin it creates.")
 }
 const RUN = `bench-${randomBytes(4).toString("hex")}`
+/** This run's Mini App sessions (the store takes them as UUIDs): its events are found and removed by them. */
+const SESSIONS = Array.from({ length: 500 }, () => randomUUID())
 
 const request = httpClient(BACKEND)
 const getJson = async (path, headers) => JSON.parse(await request("GET", path, { headers }))
@@ -92,7 +95,7 @@ function makeEvent(i, productIds) {
   const type = TYPES[i % TYPES.length]
   return {
     type,
-    session_id: `${RUN}-${i % 500}`,
+    session_id: SESSIONS[i % SESSIONS.length],
     occurred_at: new Date().toISOString(),
     ...(type === "search" ? { details: { query: `курс ${i % 40}` } } : { product_id: productIds[i % productIds.length] }),
   }
@@ -166,11 +169,12 @@ try {
       what: `ingest, ${name}`,
       requests: latencies.length,
       rate: `${Math.round(total / seconds).toLocaleString("en")} events/s`,
+      eventsPerSecond: total / seconds,
       median,
       p95,
     })
   }
-  const { rows: stored } = await db.query("SELECT count(*)::int AS n FROM click_event WHERE session_id LIKE $1", [`${RUN}-%`])
+  const { rows: stored } = await db.query("SELECT count(*)::int AS n FROM click_event WHERE session_id = ANY($1)", [SESSIONS])
   const expected = BATCHED_EVENTS + SINGLE_EVENTS + BATCH
   if (stored[0].n !== expected) {
     throw new Error(`ingest stored ${stored[0].n} events, expected ${expected}`)
@@ -212,9 +216,14 @@ try {
     p95: exportMs,
   })
 } finally {
-  await db.query("DELETE FROM click_event WHERE id LIKE $1 OR session_id LIKE $2", [`clk_${RUN}_%`, `${RUN}-%`])
+  await db.query("DELETE FROM click_event WHERE id LIKE $1 OR session_id = ANY($2)", [`clk_${RUN}_%`, SESSIONS])
   await db.end()
 }
+
+const [batched, single] = results.filter((row) => row.eventsPerSecond !== undefined)
+recordFigures("clicks", [
+  { what: batched.what, value: batched.eventsPerSecond, unit: "events/s", baseline: { what: single.what, value: single.eventsPerSecond } },
+])
 
 console.log(`Click tracking, ${BACKEND}, concurrency ${CONCURRENCY}`)
 console.log("what".padEnd(44) + "requests".padStart(9) + "throughput".padStart(20) + "median ms".padStart(11) + "p95 ms".padStart(10))

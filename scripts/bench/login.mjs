@@ -16,6 +16,7 @@ import { join } from "node:path"
 import { sign } from "@telegram-apps/init-data-node"
 import { httpClient } from "./http.mjs"
 import { percentiles, time } from "./measure.mjs"
+import { recordFigures } from "./results.mjs"
 
 const BACKEND = process.env.BACKEND_URL ?? "http://localhost:9000"
 const ROUNDS = Number(process.argv[2] ?? 200)
@@ -67,3 +68,9 @@ for (const [name, requests, { median, p95 }] of rows) {
 }
 console.log("Requests to an authenticated customer: Telegram 1 (first and later logins);")
 console.log("stock e-mail/password 3 on the first login (register, create customer, log in again), 1 later.")
+const median = (samples) => percentiles(samples).median
+const emailpass = { what: "e-mail/password (Medusa emailpass), median", value: median(results.emailpass) }
+recordFigures("login", [
+  { what: "Telegram initData, first login, median", value: median(results.telegramFirst), unit: "ms", baseline: emailpass },
+  { what: "Telegram initData, returning, median", value: median(results.telegramAgain), unit: "ms", baseline: emailpass },
+])

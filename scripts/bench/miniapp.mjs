@@ -30,6 +30,7 @@ import { sign } from "@telegram-apps/init-data-node"
 import { chromium } from "playwright-core"
 import { percentiles } from "./measure.mjs"
 import { serveMiniApp } from "./miniapp-server.mjs"
+import { recordFigures } from "./results.mjs"
 
 const ROOT = join(import.meta.dirname, "..", "..")
 const args = process.argv.slice(2)
@@ -208,6 +209,7 @@ try {
   if (courses.length < ROUNDS * PROFILES.length + 1) throw new Error("Not enough courses to buy a fresh one per round")
   let next = 0
 
+  const figures = []
   if (served.note) console.log(`NOTE: ${served.note}`)
   console.log(`Mini App at ${STOREFRONT}, served by ${served.label}`)
   console.log(`${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844; load average ${load()}\n`)
@@ -239,6 +241,20 @@ try {
     console.log(row("Pay → payment page loaded", results.toPayment))
     console.log(`  floors (no script): HTML → config ∥ catalogue ${ms(median(results.catalogueFloor))}, HTML → config ∥ course ${ms(median(results.courseFloor))};`)
     console.log(`  the chain the app had before, HTML → config → catalogue: ${ms(median(results.chain))}`)
+    figures.push(
+      {
+        what: `${profile.name}: navigation → first priced course card, median`,
+        value: median(results.firstCard),
+        unit: "ms",
+        baseline: { what: "network floor, HTML → config ∥ catalogue", value: median(results.catalogueFloor) },
+      },
+      {
+        what: `${profile.name}: navigation → interactive Buy, median`,
+        value: median(results.buy),
+        unit: "ms",
+        baseline: { what: "network floor, HTML → config ∥ course", value: median(results.courseFloor) },
+      }
+    )
     console.log("")
   }
 
@@ -246,7 +262,9 @@ try {
   const initial = sizes.filter((row) => row.initial)
   console.log("Bundle (storefront-miniapp/dist), gzip:")
   for (const row of sizes) console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
-  console.log(`  initial JS + CSS: ${kb(initial.reduce((sum, row) => sum + row.gzip, 0))} (budget 90 KB)`)
+  const initialBytes = initial.reduce((sum, row) => sum + row.gzip, 0)
+  console.log(`  initial JS + CSS: ${kb(initialBytes)} (budget 90 KB)`)
+  figures.push({ what: "Mini App initial JS + CSS, gzip", value: initialBytes / 1024, unit: "KB", baseline: { what: "budget", value: 90 } })
   const onWire = async (path) => kb(await wireBytes(`${STOREFRONT}${path}`))
   const initialServed = (await Promise.all(initial.map((row) => wireBytes(`${STOREFRONT}/${row.file}`)))).reduce((sum, bytes) => sum + bytes, 0)
   console.log(
@@ -256,6 +274,7 @@ try {
   console.log(`\nContent-Security-Policy violations in the console: ${cspViolations.size ? "" : "none"}`)
   for (const text of cspViolations) console.log(`  ${text}`)
   console.log(`Load average at the end: ${load()}`)
+  recordFigures("miniapp", figures)
 } finally {
   await browser.close()
   await served.stop()

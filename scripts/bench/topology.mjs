@@ -4,7 +4,7 @@
  * server process directly and to nginx in front of two, in the same run, on the same data (the demo
  * catalogue): Medusa's stock product list (uncached, CPU-bound), the store's catalogue (behind
  * nginx's micro-cache), a cart created with its first course (writes), and /health for scale.
- * Writes bench/results.json (figures, machine) and prints a table.
+ * Prints a table (and records its figures for `npm run bench`).
  *
  * Needs the build (`npm run build`, or the plugins, `node scripts/build-app.mjs --backend-only` and the
  * Mini App) and Debian's nginx. PostgreSQL: DATABASE_URL, else an embedded one on port 54333
@@ -13,13 +13,12 @@
  *   node scripts/bench/topology.mjs [--connections 10] [--seconds 10]
  */
 import { randomBytes } from "node:crypto"
-import { mkdirSync, writeFileSync } from "node:fs"
-import { cpus, totalmem, release } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { ROOT, startTopology } from "../topology/topology.mjs"
 import { load, once } from "./load.mjs"
+import { recordFigures } from "./results.mjs"
 
 const { values } = parseArgs({ options: { connections: { type: "string", default: "10" }, seconds: { type: "string", default: "10" } } })
 const CONNECTIONS = Number(values.connections)
@@ -92,17 +91,19 @@ try {
   await database?.stop()
 }
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), kernel: release(), node: process.version }
-mkdirSync(join(ROOT, "bench"), { recursive: true })
-writeFileSync(
-  join(ROOT, "bench", "results.json"),
-  JSON.stringify({ benchmark: "topology", at: new Date().toISOString(), machine, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2) + "\n"
+recordFigures(
+  "topology",
+  rows
+    .filter((row) => row.where === "nginx → 2 servers")
+    .map((row) => {
+      const single = rows.find((entry) => entry.what === row.what && entry.where === "one server")
+      return { what: `${row.what}, nginx → 2 servers`, value: row.rate, unit: "requests/s", baseline: { what: "one server", value: single.rate } }
+    })
 )
 
 const ms = (value) => value.toFixed(1).padStart(9)
-console.log(`\nProduction topology, ${CONNECTIONS} connections, ${SECONDS} s per row; ${machine.cpus} × ${machine.cpu}`)
+console.log(`\nProduction topology, ${CONNECTIONS} connections, ${SECONDS} s per row`)
 console.log("what".padEnd(52) + "where".padEnd(20) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "  statuses")
 for (const row of rows) {
   console.log(row.what.padEnd(52) + row.where.padEnd(20) + String(Math.round(row.rate)).padStart(9) + ms(row.p50) + ms(row.p99) + "  " + JSON.stringify(row.statuses))
 }
-console.log(`\nWritten to bench/results.json`)

@@ -28,6 +28,7 @@ import { start as startBotApi } from "@aistore/medusa-telegram/testing"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { httpClient } from "./http.mjs"
 import { percentiles } from "./measure.mjs"
+import { recordFigures } from "./results.mjs"
 
 const ROOT = join(import.meta.dirname, "..", "..")
 const SERVER_DIR = join(ROOT, ".medusa", "server")
@@ -191,6 +192,12 @@ try {
       `${row.name.padEnd(22)}${ms(row.delayMs)}${ms(figures.median)}${ms(figures.p95)}${ms(figures.mean)}${ms(figures.max)}\n`
     )
   }
+  const [stock, plugin] = results
+  const at = `${PURCHASES} purchases, ${CONCURRENCY} at a time`
+  recordFigures(`yookassa-webhook-${CONCURRENCY}`, [
+    { what: `webhook → order visible, median (${at})`, value: plugin.figures.median, unit: "ms", baseline: { what: `${stock.row.name}, median`, value: stock.figures.median } },
+    { what: `webhook → order visible, p95 (${at})`, value: plugin.figures.p95, unit: "ms", baseline: { what: `${stock.row.name}, p95`, value: stock.figures.p95 } },
+  ])
 } finally {
   await sandbox?.stop()
   await recorder?.stop()

@@ -1,12 +1,18 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
+import { shortDatabaseWait } from "./errors/database-wait"
+import { storeErrorHandler } from "./errors/error-handler"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
 import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
 import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
 
 export default defineMiddlewares({
+  // Medusa's, plus 503 (not 500) while the database cannot be reached.
+  errorHandler: storeErrorHandler,
   routes: [
+    // Before anything reads the database: an outage answers 503 within seconds, not after a minute.
+    { matcher: "*", middlewares: [shortDatabaseWait] },
     {
       matcher: "/store/catalog",
       method: ["GET"],
