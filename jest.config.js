@@ -22,7 +22,12 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["<rootDir>/.medusa/", "<rootDir>/plugins/.*/\\.medusa/", "<rootDir>/storefront-miniapp/dist/", "<rootDir>/.local/"],
+  modulePathIgnorePatterns: [
+    "<rootDir>/.medusa/",
+    "<rootDir>/plugins/.*/\\.medusa/",
+    "<rootDir>/storefront-miniapp/dist/",
+    "<rootDir>/.local/",
+  ],
   testMatch: [
     "<rootDir>/plugins/*/src/**/__tests__/**/*.spec.[jt]s",
     "<rootDir>/integration-tests/**/*.spec.[jt]s",

@@ -27,7 +27,9 @@ function run(command, args, options = {}) {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit", ...options })
     child.on("error", fail)
-    child.on("close", (code) => (code === 0 ? done() : fail(new Error(`${[command, ...args].join(" ")} exited with ${code}`))))
+    child.on("close", (code) =>
+      code === 0 ? done() : fail(new Error(`${[command, ...args].join(" ")} exited with ${code}`))
+    )
   })
 }
 
@@ -44,16 +46,25 @@ try {
     await assertPortFree(TEST_DATABASE_PORT, "the tests' embedded PostgreSQL", "DB_HOST (to use your own PostgreSQL)")
     database = await startEmbeddedDatabase({ root: ROOT, port: TEST_DATABASE_PORT, folder: "test-postgres" })
     // "localhost", not 127.0.0.1: Medusa's test runner asks for SSL on any other host name.
-    Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(TEST_DATABASE_PORT), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" })
+    Object.assign(env, {
+      DB_HOST: "localhost",
+      DB_PORT: String(TEST_DATABASE_PORT),
+      DB_USERNAME: "postgres",
+      DB_PASSWORD: "postgres",
+    })
   }
 
   // Each suite has its own database and ports, so suites run side by side: one jest worker per
   // core (JEST_WORKERS overrides). A worker that grew past 3 GB is replaced between suites.
   const workers = env.JEST_WORKERS ?? String(Math.max(1, Math.min(availableParallelism(), 4)))
-  await run(join(BIN, "jest"), [`--maxWorkers=${workers}`, "--workerIdleMemoryLimit=3GB", "--forceExit", ...process.argv.slice(2)], {
-    // Every suite boots a Medusa app: give the heap room for the largest.
-    env: { ...env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192" },
-  })
+  await run(
+    join(BIN, "jest"),
+    [`--maxWorkers=${workers}`, "--workerIdleMemoryLimit=3GB", "--forceExit", ...process.argv.slice(2)],
+    {
+      // Every suite boots a Medusa app: give the heap room for the largest.
+      env: { ...env, NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192" },
+    }
+  )
 } catch (error) {
   process.stderr.write(`${error.message}\n`)
   process.exitCode = 1

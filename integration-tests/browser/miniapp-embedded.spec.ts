@@ -19,7 +19,10 @@ const BACKEND_URL = `http://localhost:${BACKEND_PORT}`
 const STOREFRONT_URL = `http://localhost:${STOREFRONT_PORT}`
 
 useEnvironment({ MEDUSA_BACKEND_URL: BACKEND_URL })
-const yookassa = useYookassaSandbox(19_900, { YOOKASSA_RETURN_URL: `${STOREFRONT_URL}/`, YOOKASSA_CONFIRMATION_TYPE: "embedded" })
+const yookassa = useYookassaSandbox(19_900, {
+  YOOKASSA_RETURN_URL: `${STOREFRONT_URL}/`,
+  YOOKASSA_CONFIRMATION_TYPE: "embedded",
+})
 useBotApiDouble(19_950)
 
 const MAIN_BUTTON = '[data-testid="main-button"]'
@@ -50,7 +53,9 @@ medusaIntegrationTestRunner({
       await prepareStore(getContainer(), { seed: true })
       yookassa.sandbox().setWebhookUrl(`${BACKEND_URL}/hooks/payment/yookassa_yookassa`)
       const config = (await api.get("/storefront/config")).data
-      const { courses } = (await api.get("/store/catalog", { headers: { "x-publishable-api-key": config.publishable_key } })).data
+      const { courses } = (
+        await api.get("/store/catalog", { headers: { "x-publishable-api-key": config.publishable_key } })
+      ).data
       handles = (courses as { handle: string }[]).map((course) => course.handle)
       ;({ browser, stop: stopStorefront } = await startStorefront(STOREFRONT_PORT, BACKEND_URL))
     })
@@ -69,12 +74,17 @@ medusaIntegrationTestRunner({
       await page.locator('[data-testid="consent"]').check()
       const cartId = (await page.locator('[data-testid="checkout"]').getAttribute("data-cart-id"))!
       await (await mainButton(page, /Оплатить \d/)).click()
-      await page.locator('[data-testid="order-page"][data-state="waiting"] [data-testid="yookassa-widget"]').waitFor({ timeout: 30_000 })
+      await page
+        .locator('[data-testid="order-page"][data-state="waiting"] [data-testid="yookassa-widget"]')
+        .waitFor({ timeout: 30_000 })
       return { page, cartId }
     }
 
     const paymentsOfCart = (cartId: string) =>
-      yookassa.sandbox().payments().filter((payment) => payment.metadata?.cart_id === cartId)
+      yookassa
+        .sandbox()
+        .payments()
+        .filter((payment) => payment.metadata?.cart_id === cartId)
 
     it("pays in the embedded widget without leaving the app: the widget returns to the order, which succeeds", async () => {
       const { page, cartId } = await toWidget(handles[0])

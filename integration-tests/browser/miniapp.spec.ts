@@ -30,7 +30,11 @@ const yookassa = useYookassaSandbox(19_900, { YOOKASSA_RETURN_URL: `${STOREFRONT
 const bot = useBotApiDouble(19_950)
 
 let nextTelegramId = 700_000_001
-const newShopper = (language_code: "ru" | "en" = "ru"): Shopper => ({ id: nextTelegramId++, first_name: "Тест", language_code })
+const newShopper = (language_code: "ru" | "en" = "ru"): Shopper => ({
+  id: nextTelegramId++,
+  first_name: "Тест",
+  language_code,
+})
 
 const MAIN_BUTTON = '[data-testid="main-button"]'
 
@@ -69,7 +73,9 @@ medusaIntegrationTestRunner({
       await syncPaymentMethods({ container, args: [] })
       yookassa.sandbox().setWebhookUrl(`${BACKEND_URL}/hooks/payment/yookassa_yookassa`)
       // The double plays the shopper paying a Stars invoice for the stand-in client, as in local mode.
-      bot.api().setStoreWebhook({ url: `${BACKEND_URL}/hooks/telegram`, secret: readEnvironment().telegram.webhookSecret })
+      bot
+        .api()
+        .setStoreWebhook({ url: `${BACKEND_URL}/hooks/telegram`, secret: readEnvironment().telegram.webhookSecret })
       const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
         entity: "product",
         fields: ["id", "handle", "title"],
@@ -78,7 +84,12 @@ medusaIntegrationTestRunner({
       courses = data as typeof courses
       for (const course of courses) {
         await saveCourseAccessConfigWorkflow(container).run({
-          input: { product_id: course.id, access_url: `${ACCESS_URL}/${course.handle}`, telegram_chat_id: null, instructions: null },
+          input: {
+            product_id: course.id,
+            access_url: `${ACCESS_URL}/${course.handle}`,
+            telegram_chat_id: null,
+            instructions: null,
+          },
         })
       }
       ;({ browser, stop: stopStorefront } = await startStorefront(STOREFRONT_PORT, BACKEND_URL, bot.api().url))
@@ -104,7 +115,10 @@ medusaIntegrationTestRunner({
     }
 
     const paymentsOfCart = (cartId: string) =>
-      yookassa.sandbox().payments().filter((payment) => payment.metadata?.cart_id === cartId)
+      yookassa
+        .sandbox()
+        .payments()
+        .filter((payment) => payment.metadata?.cart_id === cartId)
 
     it("buys a course: catalogue → course → Buy → pay in the sandbox → success → My courses; the merchant and the buyer are told", async () => {
       const shopper = newShopper()
@@ -149,7 +163,10 @@ medusaIntegrationTestRunner({
       )
       expect(toBuyer.text).toContain(course.title)
       expect(toBuyer.text).toContain(`${ACCESS_URL}/${course.handle}`)
-      await until(() => bot.api().delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID), "the merchant's sale message")
+      await until(
+        () => bot.api().delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID),
+        "the merchant's sale message"
+      )
 
       // The shopper's steps reached analytics (flushed with keepalive as the payment page opened), as theirs.
       await until(async () => {
@@ -158,7 +175,9 @@ medusaIntegrationTestRunner({
           [course.id, cartId]
         )
         const types = (rows as { type: string }[]).map((row) => row.type)
-        return ["product_view", "add_to_cart", "checkout_start", "payment_start"].every((type) => types.includes(type)) ? types : undefined
+        return ["product_view", "add_to_cart", "checkout_start", "payment_start"].every((type) => types.includes(type))
+          ? types
+          : undefined
       }, "the shopper's analytics events")
 
       // The catalogue now marks the course as owned, and its page offers it instead of Buy.
@@ -201,7 +220,9 @@ medusaIntegrationTestRunner({
       await page.locator('[data-testid="outcomes"]').waitFor({ timeout: 30_000 })
       await mainButton(page, /^Купить за \d[\d\s]*\s₽$/)
       // The key-less course request needs no config answer first; nothing asks for the course again.
-      expect(asked.filter((path) => path.includes("/catalog/courses/"))).toEqual([`/storefront/catalog/courses/${course.handle}`])
+      expect(asked.filter((path) => path.includes("/catalog/courses/"))).toEqual([
+        `/storefront/catalog/courses/${course.handle}`,
+      ])
       expect(asked.indexOf(`/storefront/catalog/courses/${course.handle}`)).toBeLessThan(2)
       await page.close()
     })
@@ -294,7 +315,10 @@ medusaIntegrationTestRunner({
       const { data } = await getContainer()
         .resolve(ContainerRegistrationKeys.QUERY)
         .graph({ entity: "cart", fields: ["payment_collection.payment_sessions.*"], filters: { id: cartId } })
-      const sessions = ((data[0] as any)?.payment_collection?.payment_sessions ?? []) as Array<{ provider_id: string; data: Record<string, any> }>
+      const sessions = ((data[0] as any)?.payment_collection?.payment_sessions ?? []) as Array<{
+        provider_id: string
+        data: Record<string, any>
+      }>
       return sessions.filter((session) => session.provider_id === "pp_telegram-stars_telegram-stars")
     }
 
@@ -302,7 +326,10 @@ medusaIntegrationTestRunner({
       it(`pays with Telegram Stars (${theme}): the choice shows the Stars price, the invoice is paid in Telegram, the course is the shopper's and the merchant is told it was Stars`, async () => {
         const shopper = newShopper()
         const course = courses[theme === "light" ? 5 : 6]
-        const page = await open(shopper, { theme: theme === "dark" ? DARK_THEME : LIGHT_THEME, startParam: `course_${course.handle}` })
+        const page = await open(shopper, {
+          theme: theme === "dark" ? DARK_THEME : LIGHT_THEME,
+          startParam: `course_${course.handle}`,
+        })
         await page.locator(`[data-testid="course-page"][data-handle="${course.handle}"]`).waitFor({ timeout: 30_000 })
         const pay = await chooseStars(page)
         const cartId = (await page.locator('[data-testid="checkout"]').getAttribute("data-cart-id"))!
@@ -335,7 +362,10 @@ medusaIntegrationTestRunner({
         // One charge for this shopper, and it is the one the cart's paid session holds.
         const paid = (await starsInvoiceOfCart(cartId)).filter((entry) => entry.data.telegram_payment_charge_id)
         const charges = bot.api().stars.transactions.filter((entry) => entry.source?.user.id === shopper.id)
-        expect({ paid: paid.map((entry) => entry.data.telegram_payment_charge_id), charges: charges.map((entry) => entry.id) }).toEqual({
+        expect({
+          paid: paid.map((entry) => entry.data.telegram_payment_charge_id),
+          charges: charges.map((entry) => entry.id),
+        }).toEqual({
           paid: [charges[0]?.id],
           charges: [expect.any(String)],
         })
@@ -343,7 +373,12 @@ medusaIntegrationTestRunner({
         await (await mainButton(page, /Открыть курс/)).click()
         await page.locator(`[data-testid="owned-course"][data-product-id="${course.id}"]`).waitFor({ timeout: 15_000 })
         const sale = await until(
-          () => bot.api().delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID && message.text.includes(course.title)),
+          () =>
+            bot
+              .api()
+              .delivered.find(
+                (message) => String(message.chatId) === ADMIN_CHAT_ID && message.text.includes(course.title)
+              ),
           "the merchant's sale message"
         )
         expect(sale.text).toContain("Telegram Stars")
@@ -363,7 +398,9 @@ medusaIntegrationTestRunner({
       expect(await page.locator('[data-testid="order-declined"]').textContent()).toContain("Звёзды не списаны")
       expect(await page.locator("html").getAttribute("data-closing-confirmation")).toBe("false")
       const [cancelled] = await starsInvoiceOfCart(cartId)
-      expect(bot.api().stars.transactions.filter((entry) => entry.source?.invoice_payload === cancelled.data.invoice_payload)).toHaveLength(0)
+      expect(
+        bot.api().stars.transactions.filter((entry) => entry.source?.invoice_payload === cancelled.data.invoice_payload)
+      ).toHaveLength(0)
 
       await (await mainButton(page, /Оплатить снова/)).click()
       await page.locator(`[data-testid="checkout"][data-cart-id="${cartId}"]`).waitFor()

@@ -23,7 +23,9 @@ export async function prepareStore(
     await seedDemoCatalogue(container)
   }
   if (manualPayments) {
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "region", fields: ["id"] })
+    const { data } = await container
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "region", fields: ["id"] })
     await updateRegionsWorkflow(container).run({
       input: {
         selector: { id: data.map((region) => region.id) },

@@ -17,7 +17,12 @@ const CHROMIUM_FLAGS = [
 async function waitFor(url: string, deadlineMs: number) {
   const deadline = Date.now() + deadlineMs
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false
+      )
+    ) {
       return
     }
     await new Promise((wake) => setTimeout(wake, 250))
@@ -39,12 +44,19 @@ export async function startStorefront(
     ["preview", "--port", String(port), "--strictPort"],
     {
       cwd: join(ROOT, "storefront-miniapp"),
-      env: { ...process.env, MEDUSA_BACKEND_PROXY: backendUrl, ...(botApiUrl ? { TELEGRAM_DOUBLE_PROXY: botApiUrl } : {}) },
+      env: {
+        ...process.env,
+        MEDUSA_BACKEND_PROXY: backendUrl,
+        ...(botApiUrl ? { TELEGRAM_DOUBLE_PROXY: botApiUrl } : {}),
+      },
       stdio: "ignore",
     }
   )
   await waitFor(`http://localhost:${port}`, 30_000)
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS })
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: CHROMIUM_FLAGS,
+  })
   return {
     browser,
     stop: async () => {

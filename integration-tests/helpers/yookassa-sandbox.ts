@@ -7,7 +7,10 @@ export const SANDBOX_SECRET_KEY = "test_integration-sandbox-key"
 export const RETURN_URL = "https://t.me/aistore_bot/shop"
 
 /** Points the app at a Yookassa sandbox for one test file (on a port fixed per jest worker). */
-export function useYookassaSandbox(basePort: number, extra: Record<string, string> = {}): { sandbox: () => YookassaSandbox } {
+export function useYookassaSandbox(
+  basePort: number,
+  extra: Record<string, string> = {}
+): { sandbox: () => YookassaSandbox } {
   const port = workerPort(basePort)
   useEnvironment({
     YOOKASSA_API_URL: `http://127.0.0.1:${port}/v3`,

@@ -14,9 +14,7 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       // What `medusa user -e … -p …` does: an emailpass identity, then the user linked to it.
       const container = getContainer()
-      const { authIdentity } = await container
-        .resolve(Modules.AUTH)
-        .register("emailpass", { body: ADMIN } as never)
+      const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
       await createUserAccountWorkflow(container).run({
         input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
       })
@@ -36,17 +34,13 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses a wrong password with 401 and a message", async () => {
-      const response = await api
-        .post("/auth/user/emailpass", { ...ADMIN, password: "wrong" })
-        .catch(errorResponse)
+      const response = await api.post("/auth/user/emailpass", { ...ADMIN, password: "wrong" }).catch(errorResponse)
       expect(response.status).toBe(401)
       expect(response.data.message).toEqual(expect.any(String))
     })
 
     it("never lets the shopper provider sign in an admin", async () => {
-      const response = await api
-        .post("/auth/user/telegram", {})
-        .catch(errorResponse)
+      const response = await api.post("/auth/user/telegram", {}).catch(errorResponse)
       expect(response.status).toBeGreaterThanOrEqual(400)
       expect(response.status).toBeLessThan(500)
       expect(response.data.token).toBeUndefined()

@@ -27,9 +27,12 @@ medusaIntegrationTestRunner({
     let admin: { headers: Headers }
     let nextTelegramId = 7_100_001
 
-    const store = (headers: Headers = {}) => ({ headers: { "x-publishable-api-key": config.publishable_key, ...headers } })
+    const store = (headers: Headers = {}) => ({
+      headers: { "x-publishable-api-key": config.publishable_key, ...headers },
+    })
     /** The response of a request that must fail. */
-    const catalog = async (query = "", headers: Headers = {}) => (await api.get(`/store/catalog${query}`, store(headers))).data
+    const catalog = async (query = "", headers: Headers = {}) =>
+      (await api.get(`/store/catalog${query}`, store(headers))).data
     /** What Medusa's own store API shows for the same region and locale, in the catalogue's terms. */
     const stock = async (locale: string) => {
       const { data } = await api.get(
@@ -130,7 +133,9 @@ medusaIntegrationTestRunner({
       expect(unknownRegion.status).toBe(400)
       expect(unknownRegion.data.message).toMatch(/region_id/)
 
-      const pageRegion = await failed(api.get("/store/catalog/courses/prompt-engineering-fundamentals?region_id=reg_nope", store()))
+      const pageRegion = await failed(
+        api.get("/store/catalog/courses/prompt-engineering-fundamentals?region_id=reg_nope", store())
+      )
       expect(pageRegion.status).toBe(400)
       expect(pageRegion.data.message).toMatch(/region_id/)
 
@@ -152,7 +157,9 @@ medusaIntegrationTestRunner({
         expect(keyless.data).toEqual(keyed.data)
         expect(keyless.headers.etag).toBe(keyed.headers.etag)
         const path = "/catalog/courses/prompt-engineering-fundamentals"
-        expect((await api.get(`/storefront${path}?locale=${locale}`)).data).toEqual((await api.get(`/store${path}?locale=${locale}`, store())).data)
+        expect((await api.get(`/storefront${path}?locale=${locale}`)).data).toEqual(
+          (await api.get(`/store${path}?locale=${locale}`, store())).data
+        )
       }
       expect((await api.get("/storefront/catalog")).data.locale).toBe("ru-RU")
       expect((await api.get("/storefront/catalog?locale=de-DE")).data.locale).toBe("ru-RU")
@@ -160,7 +167,13 @@ medusaIntegrationTestRunner({
       const missing = await failed(api.get("/storefront/catalog/courses/no-such-course"))
       expect(missing.status).toBe(404)
       expect(missing.data.message).toBe('Course "no-such-course" was not found')
-      for (const query of ["?region_id=reg_1", "?locale=en-US&locale=ru-RU", "?locale[x]=1", "?locale=<script>", `?locale=${"a".repeat(40)}`]) {
+      for (const query of [
+        "?region_id=reg_1",
+        "?locale=en-US&locale=ru-RU",
+        "?locale[x]=1",
+        "?locale=<script>",
+        `?locale=${"a".repeat(40)}`,
+      ]) {
         const refused = await failed(api.get(`/storefront/catalog${query}`))
         expect(refused.status).toBe(400)
         expect(refused.data.message).toMatch(/region_id|locale/)
@@ -176,7 +189,10 @@ medusaIntegrationTestRunner({
       expect(again.status).toBe(304)
       expect(again.headers.etag).toBe(etag)
       // Another locale is another representation.
-      const english = await api.get("/store/catalog?locale=en-US", { ...store({ "if-none-match": etag }), validateStatus: () => true })
+      const english = await api.get("/store/catalog?locale=en-US", {
+        ...store({ "if-none-match": etag }),
+        validateStatus: () => true,
+      })
       expect(english.status).toBe(200)
       expect(english.headers.etag).not.toBe(etag)
     })
@@ -194,7 +210,9 @@ medusaIntegrationTestRunner({
       expect(owned.data).toEqual({ product_ids: [product.id] })
       expect(owned.headers["cache-control"]).toBe("private, no-store")
       // Another shopper sees nothing of it.
-      expect((await api.get("/store/catalog/owned", store({ authorization: `Bearer ${await shopperToken()}` }))).data).toEqual({
+      expect(
+        (await api.get("/store/catalog/owned", store({ authorization: `Bearer ${await shopperToken()}` }))).data
+      ).toEqual({
         product_ids: [],
       })
 
@@ -242,7 +260,9 @@ medusaIntegrationTestRunner({
         const [translation] = data.translations
         await api.post(
           "/admin/translations/batch",
-          { update: [{ id: translation.id, translations: { ...translation.translations, title: "ChatGPT every day" } }] },
+          {
+            update: [{ id: translation.id, translations: { ...translation.translations, title: "ChatGPT every day" } }],
+          },
           admin
         )
         expect(courseIn(await catalog("?locale=en-US")).title).toBe("ChatGPT every day")
@@ -371,7 +391,9 @@ medusaIntegrationTestRunner({
         expect(cache().builds("publishable-key")).toBe(before + 3)
         const missing = await api.get("/store/catalog", { validateStatus: () => true })
         expect(missing.status).toBe(400)
-        expect(missing.data.message).toMatch(/^Publishable API key required in the request header: x-publishable-api-key/)
+        expect(missing.data.message).toMatch(
+          /^Publishable API key required in the request header: x-publishable-api-key/
+        )
       })
     })
   },

@@ -43,11 +43,7 @@ medusaIntegrationTestRunner({
       expect(withItem.cart.total).toBe(price)
       expect(withItem.cart.currency_code).toBe("rub")
 
-      const { data: collection } = await api.post(
-        "/store/payment-collections",
-        { cart_id: cartId },
-        { headers }
-      )
+      const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
       await api.post(
         `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
         { provider_id: "pp_system_default" },

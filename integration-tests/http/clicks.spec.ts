@@ -18,7 +18,12 @@ import { signInShopper } from "../helpers/shopper"
 
 /** Today in the store's time zone (the plugin's default, Europe/Moscow). */
 const moscowDay = (date = new Date()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit" }).format(date)
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Moscow",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date)
 
 const HEADER =
   '"id","type","occurred_at","received_at","customer_id","session_id","product_id","category_id","order_id","details"\r\n'
@@ -95,7 +100,12 @@ medusaIntegrationTestRunner({
       expect(response.data).toEqual({ accepted: 2 })
       const stored = await rows()
       expect(stored).toHaveLength(2)
-      expect(stored[0]).toMatchObject({ type: "product_view", product_id: productId, customer_id: null, session_id: session })
+      expect(stored[0]).toMatchObject({
+        type: "product_view",
+        product_id: productId,
+        customer_id: null,
+        session_id: session,
+      })
       expect(stored[1].details).toEqual({ query: "нейросети" })
     })
 
@@ -113,7 +123,10 @@ medusaIntegrationTestRunner({
       // A customer id in the body is not a field the API takes at all.
       expect(response.status).toBe(400)
 
-      await post({ events: [event("add_to_cart", { product_id: productId, session_id: session })] }, { authorization: `Bearer ${token}` })
+      await post(
+        { events: [event("add_to_cart", { product_id: productId, session_id: session })] },
+        { authorization: `Bearer ${token}` }
+      )
       const stored = await rows("session_id = ? AND type <> 'share'", [session])
       expect(stored).toHaveLength(2)
       expect((await rows("session_id = ? AND type = 'share'", [session]))[0].customer_id).toBeNull()
@@ -125,12 +138,24 @@ medusaIntegrationTestRunner({
     it.each([
       ["an unknown type", () => [event("share"), event("teleport")], /events\[1\]\.type/],
       ["purchase from a client", () => [event("share"), event("purchase")], /events\[1\]\.type/],
-      ["a product that does not exist", () => [event("share"), event("product_view", { product_id: "prod_nope" })], /events\[1\]\.product_id/],
+      [
+        "a product that does not exist",
+        () => [event("share"), event("product_view", { product_id: "prod_nope" })],
+        /events\[1\]\.product_id/,
+      ],
       ["details over 2 KB", () => [event("share"), event("search", { details: { q: "x".repeat(2100) } })], /details/],
       ["more than 100 events", () => Array.from({ length: 101 }, () => event("share")), /events/],
       ["no events", () => [], /events/],
-      ["a client time two days off", () => [event("share"), event("share", { occurred_at: new Date(Date.now() - 2 * 86_400_000).toISOString() })], /occurred_at/],
-      ["a time that is not a date", () => [event("share"), event("share", { occurred_at: "yesterday-ish" })], /occurred_at/],
+      [
+        "a client time two days off",
+        () => [event("share"), event("share", { occurred_at: new Date(Date.now() - 2 * 86_400_000).toISOString() })],
+        /occurred_at/,
+      ],
+      [
+        "a time that is not a date",
+        () => [event("share"), event("share", { occurred_at: "yesterday-ish" })],
+        /occurred_at/,
+      ],
       // Guessable session ids let anyone claim another shopper's anonymous events.
       ["a session id that is not a UUID", () => [event("share"), event("share", { session_id: "s-2" })], /session_id/],
     ])("refuses %s with 400 naming the field, and writes nothing", async (_case, events, field) => {
@@ -141,15 +166,15 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses a body over 64 KB with 413", async () => {
-      const response = await post(JSON.stringify({ events: [event("share", { details: { pad: "x".repeat(70_000) } })] }))
+      const response = await post(
+        JSON.stringify({ events: [event("share", { details: { pad: "x".repeat(70_000) } })] })
+      )
       expect(response.status).toBe(413)
       expect(await rows()).toHaveLength(0)
     })
 
     it("refuses a batch without the publishable key", async () => {
-      const response = await api
-        .post("/store/clicks", { events: [event("share")] })
-        .catch(errorResponse)
+      const response = await api.post("/store/clicks", { events: [event("share")] }).catch(errorResponse)
       expect(response.status).toBe(400)
     })
 
@@ -168,7 +193,11 @@ medusaIntegrationTestRunner({
       await until(async () => ((await rows("type = 'purchase'")).length ? true : undefined), "the purchase event")
       const container = getContainer()
       const again = () =>
-        recordPurchase({ event: { name: "order.placed", data: { id: order.id } }, container, pluginOptions: {} } as never)
+        recordPurchase({
+          event: { name: "order.placed", data: { id: order.id } },
+          container,
+          pluginOptions: {},
+        } as never)
       // The event delivered again, twice at once, and through the event bus as a re-send would.
       await Promise.all([again(), again()])
       await again()
@@ -200,7 +229,9 @@ medusaIntegrationTestRunner({
       // The batch's lookup (the service's own) has an index to use (on this tiny table the planner would rather scan).
       const plan = await dbConnection.transaction(async (trx: any) => {
         await trx.raw("SET LOCAL enable_seqscan = off")
-        const explained = await trx.raw(`EXPLAIN SELECT id FROM click_event WHERE deleted_at IS NULL AND occurred_at < now() ORDER BY occurred_at LIMIT 10000`)
+        const explained = await trx.raw(
+          `EXPLAIN SELECT id FROM click_event WHERE deleted_at IS NULL AND occurred_at < now() ORDER BY occurred_at LIMIT 10000`
+        )
         return explained.rows.map((row: any) => row["QUERY PLAN"]).join("\n")
       })
       expect(plan).toMatch(/Index (Only )?Scan using "?IDX_click_event_occurred_at/)
@@ -274,7 +305,13 @@ medusaIntegrationTestRunner({
           purchases: 1,
           conversion: { view_to_cart: 0.5, cart_to_checkout: 0.3333, checkout_to_purchase: 1 },
         })
-        expect(data.courses[0]).toMatchObject({ product_id: productId, views: 4, add_to_cart: 2, checkout_start: 1, purchases: 1 })
+        expect(data.courses[0]).toMatchObject({
+          product_id: productId,
+          views: 4,
+          add_to_cart: 2,
+          checkout_start: 1,
+          purchases: 1,
+        })
         expect(data.courses[1]).toMatchObject({ product_id: otherProductId, views: 2, add_to_cart: 1, purchases: 0 })
         expect(data.top_courses[0]).toEqual({ product_id: productId, purchases: 1, views: 4 })
         expect(data.top_searches).toEqual([
@@ -289,9 +326,12 @@ medusaIntegrationTestRunner({
         const course = await api.get(`/admin/clicks/stats?product_id=${otherProductId}`, { headers: adminHeaders })
         expect(course.data.totals).toEqual({ product_view: 2, add_to_cart: 1 })
         const lastMonth = new Date(Date.now() - 40 * 86_400_000).toISOString()
-        const past = await api.get(`/admin/clicks/stats?from=${lastMonth}&to=${new Date(Date.now() - 30 * 86_400_000).toISOString()}`, {
-          headers: adminHeaders,
-        })
+        const past = await api.get(
+          `/admin/clicks/stats?from=${lastMonth}&to=${new Date(Date.now() - 30 * 86_400_000).toISOString()}`,
+          {
+            headers: adminHeaders,
+          }
+        )
         expect(past.data.totals).toEqual({})
         expect(past.data.funnel.conversion.view_to_cart).toBeNull()
       })
@@ -299,9 +339,16 @@ medusaIntegrationTestRunner({
       it("narrows to one category's courses", async () => {
         const { data: one } = await api.get(`/store/products/${productId}?fields=id,*categories`, { headers })
         const categoryId = one.product.categories[0].id
-        const { data: inCategory } = await api.get(`/store/products?category_id[]=${categoryId}&fields=id&limit=100`, { headers })
+        const { data: inCategory } = await api.get(`/store/products?category_id[]=${categoryId}&fields=id&limit=100`, {
+          headers,
+        })
         const ids = new Set(inCategory.products.map((product: { id: string }) => product.id))
-        await post({ events: [event("category_view", { category_id: categoryId }), event("category_view", { category_id: "pcat_other" })] })
+        await post({
+          events: [
+            event("category_view", { category_id: categoryId }),
+            event("category_view", { category_id: "pcat_other" }),
+          ],
+        })
         const { data } = await api.get(`/admin/clicks/stats?category_id=${categoryId}`, { headers: adminHeaders })
         expect(data.courses.map((course: { product_id: string }) => course.product_id)).toContain(productId)
         expect(data.courses.every((course: { product_id: string }) => ids.has(course.product_id))).toBe(true)
@@ -367,8 +414,12 @@ medusaIntegrationTestRunner({
                  timestamptz '2026-05-01T00:00:00Z' + n * interval '115 seconds',
                  now()
             FROM generate_series(1, 3000) AS n`)
-        await dbConnection.raw(`UPDATE click_event SET product_id = 'prod_9' WHERE id IN ('clk_r_4', 'clk_r_8', 'clk_r_1000')`)
-        await dbConnection.raw(`UPDATE click_event SET deleted_at = now() WHERE id IN ('clk_r_12', 'clk_r_13', 'clk_r_14')`)
+        await dbConnection.raw(
+          `UPDATE click_event SET product_id = 'prod_9' WHERE id IN ('clk_r_4', 'clk_r_8', 'clk_r_1000')`
+        )
+        await dbConnection.raw(
+          `UPDATE click_event SET deleted_at = now() WHERE id IN ('clk_r_12', 'clk_r_13', 'clk_r_14')`
+        )
         await dbConnection.raw(`DELETE FROM click_event WHERE id IN ('clk_r_20', 'clk_r_21', 'clk_r_2999')`)
         await clicks.deleteEventsBefore(new Date("2026-05-01T02:00:00Z"))
 
@@ -379,13 +430,24 @@ medusaIntegrationTestRunner({
           ["2026-05-02T21:00:00Z", "2026-05-03T21:00:00Z"],
         ]
         for (const [from, to] of ranges) {
-          for (const scope of [{}, { productIds: ["prod_1", "prod_9"] }, { productIds: ["prod_2"], categoryId: "pcat_1" }]) {
+          for (const scope of [
+            {},
+            { productIds: ["prod_1", "prod_9"] },
+            { productIds: ["prod_2"], categoryId: "pcat_1" },
+          ]) {
             const filter = { from: new Date(from), to: new Date(to), timeZone: "Europe/Moscow", ...scope }
             expect(await clicks.computeStats(filter)).toEqual(await clicks.computeStats(filter, { rollups: false }))
           }
         }
-        const all = await clicks.computeStats({ from: new Date("2026-05-01T00:00:00Z"), to: new Date("2026-05-05T00:00:00Z"), timeZone: "UTC" })
-        const live = Number((await dbConnection.raw(`SELECT count(*) FROM click_event WHERE deleted_at IS NULL AND id LIKE 'clk_r_%'`)).rows[0].count)
+        const all = await clicks.computeStats({
+          from: new Date("2026-05-01T00:00:00Z"),
+          to: new Date("2026-05-05T00:00:00Z"),
+          timeZone: "UTC",
+        })
+        const live = Number(
+          (await dbConnection.raw(`SELECT count(*) FROM click_event WHERE deleted_at IS NULL AND id LIKE 'clk_r_%'`))
+            .rows[0].count
+        )
         expect(Object.values(all.totals).reduce((sum, n) => sum + n, 0)).toBe(live)
         expect(all.top_searches.map((row) => row.query)).toEqual(["нейросети", "python"])
       })
@@ -418,7 +480,9 @@ medusaIntegrationTestRunner({
         expect(response.status).toBe(200)
         expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8")
         // Named by the store's days (Moscow) the range touches.
-        expect(response.headers["content-disposition"]).toBe('attachment; filename="clicks-2026-03-01-to-2026-03-02.csv"')
+        expect(response.headers["content-disposition"]).toBe(
+          'attachment; filename="clicks-2026-03-01-to-2026-03-02.csv"'
+        )
         expect(Buffer.from(response.data).toString("utf8")).toBe(
           "\uFEFF" +
             HEADER +
@@ -437,7 +501,12 @@ medusaIntegrationTestRunner({
             FROM generate_series(1, 2500) AS n
         `)
         const response = await download("from=2025-12-01T00:00:00Z&to=2025-12-02T00:00:00Z")
-        const ids = Buffer.from(response.data).toString("utf8").trim().split("\r\n").slice(1).map((line) => line.split(",")[0].replace(/"/g, ""))
+        const ids = Buffer.from(response.data)
+          .toString("utf8")
+          .trim()
+          .split("\r\n")
+          .slice(1)
+          .map((line) => line.split(",")[0].replace(/"/g, ""))
         expect(ids).toHaveLength(2500)
         expect(ids[0]).toBe("clk_p_00001")
         expect(ids[2499]).toBe("clk_p_02500")
@@ -447,9 +516,7 @@ medusaIntegrationTestRunner({
       it("answers a range with no events with the header alone", async () => {
         const response = await download("from=2020-01-01&to=2020-02-01")
         expect(response.status).toBe(200)
-        expect(Buffer.from(response.data).toString("utf8")).toBe(
-          `\uFEFF${HEADER}`
-        )
+        expect(Buffer.from(response.data).toString("utf8")).toBe(`\uFEFF${HEADER}`)
       })
 
       it.each([
@@ -502,7 +569,10 @@ describe("rate-limit counter in Redis", () => {
 
 describe("the client a rate limit counts", () => {
   const request = (socket: string, forwarded?: string) =>
-    ({ socket: { remoteAddress: socket }, headers: forwarded ? { "x-forwarded-for": forwarded } : {} }) as unknown as MedusaRequest
+    ({
+      socket: { remoteAddress: socket },
+      headers: forwarded ? { "x-forwarded-for": forwarded } : {},
+    }) as unknown as MedusaRequest
 
   it("believes X-Forwarded-For only as far as the trusted proxies", () => {
     expect(clientAddress(request("203.0.113.9", "198.51.100.1"), 0)).toBe("203.0.113.9")
@@ -536,7 +606,7 @@ describe("CSV cells", () => {
     ["@SUM(A1)", `"'@SUM(A1)"`],
     ["\tx", `"'\tx"`],
     ['say "hi", then', '"say ""hi"", then"'],
-    ["=HYPERLINK(\"x\")", '"\'=HYPERLINK(""x"")"'],
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
     // Russian-locale Excel splits on ";": a formula after it is defused too, and the cell is quoted.
     ['x;=HYPERLINK("http://evil")', '"x;\'=HYPERLINK(""http://evil"")"'],
     ["a, @SUM(A1)", `"a, '@SUM(A1)"`],

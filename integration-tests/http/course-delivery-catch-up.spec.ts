@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import deliverCourseAccessJob, { type CourseAccessJobSummary } from "../../plugins/course-access/src/jobs/deliver-course-access"
+import deliverCourseAccessJob, {
+  type CourseAccessJobSummary,
+} from "../../plugins/course-access/src/jobs/deliver-course-access"
 import { COURSE_ACCESS_MODULE } from "../../plugins/course-access/src/modules/course-access"
 import type CourseAccessModuleService from "../../plugins/course-access/src/modules/course-access/service"
 import { useEnvironment } from "../helpers/test-environment"
@@ -20,7 +22,9 @@ medusaIntegrationTestRunner({
   testSuite: ({ getContainer, dbConnection }) => {
     it("grants every order whose event was lost, however many, across runs that each keep to their budget", async () => {
       const container = getContainer()
-      const [course] = await container.resolve(Modules.PRODUCT).createProducts([{ title: "Бесплатный курс", status: "published" }])
+      const [course] = await container
+        .resolve(Modules.PRODUCT)
+        .createProducts([{ title: "Бесплатный курс", status: "published" }])
       const [customer] = await container.resolve(Modules.CUSTOMER).createCustomers([{ first_name: "Покупатель" }])
       // Free orders placed a few minutes ago whose order.placed never reached the subscriber: no access.
       const orders = await container.resolve(Modules.ORDER).createOrders(
@@ -32,10 +36,16 @@ medusaIntegrationTestRunner({
         }))
       )
       const orderIds = orders.map((order) => order.id)
-      await dbConnection.raw(`UPDATE "order" SET created_at = now() - interval '5 minutes' WHERE id = ANY(?)`, [orderIds])
+      await dbConnection.raw(`UPDATE "order" SET created_at = now() - interval '5 minutes' WHERE id = ANY(?)`, [
+        orderIds,
+      ])
       const accesses = container.resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
       const grantedOrders = async () =>
-        new Set((await accesses.listCourseAccesses({ order_id: orderIds }, { select: ["order_id"], take: null })).map((access) => access.order_id))
+        new Set(
+          (await accesses.listCourseAccesses({ order_id: orderIds }, { select: ["order_id"], take: null })).map(
+            (access) => access.order_id
+          )
+        )
       expect((await grantedOrders()).size).toBe(0)
 
       // A spent budget: the run grants one order and leaves the rest to the next run.

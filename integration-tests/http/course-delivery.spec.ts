@@ -74,8 +74,8 @@ medusaIntegrationTestRunner({
     }
 
     const newCart = async (token: string) =>
-      (await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, store(token))).data.cart
-        .id as string
+      (await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, store(token))).data
+        .cart.id as string
 
     const addToCart = (cartId: string, course: Course, token: string, quantity = 1) =>
       api.post(`/store/carts/${cartId}/line-items`, { variant_id: course.variantId, quantity }, store(token))
@@ -101,11 +101,13 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`, admin)
       return data.order.payment_collections[0].payments[0].id
     }
-    const capture = async (orderId: string) => api.post(`/admin/payments/${await paymentOf(orderId)}/capture`, {}, admin)
+    const capture = async (orderId: string) =>
+      api.post(`/admin/payments/${await paymentOf(orderId)}/capture`, {}, admin)
     const refund = async (orderId: string, amount?: number) =>
       api.post(`/admin/payments/${await paymentOf(orderId)}/refund`, amount ? { amount } : {}, admin)
 
-    const myCourses = async (token: string) => (await api.get("/store/customers/me/courses", store(token))).data.courses as any[]
+    const myCourses = async (token: string) =>
+      (await api.get("/store/customers/me/courses", store(token))).data.courses as any[]
     const coursesWhen = (token: string, what: string, test: (courses: any[]) => boolean) =>
       until(async () => {
         const courses = await myCourses(token)
@@ -129,7 +131,14 @@ medusaIntegrationTestRunner({
             user_chat_id: telegramId,
             date: Math.floor(Date.now() / 1000),
             ...(inviteLink
-              ? { invite_link: { invite_link: inviteLink, creates_join_request: true, is_primary: false, is_revoked: false } }
+              ? {
+                  invite_link: {
+                    invite_link: inviteLink,
+                    creates_join_request: true,
+                    is_primary: false,
+                    is_revoked: false,
+                  },
+                }
               : {}),
           },
         }),
@@ -229,12 +238,18 @@ medusaIntegrationTestRunner({
       const paymentId = data.payment_collection.payment_sessions[0].data.id
       await yookassa.sandbox().pay(paymentId)
 
-      const [course] = await coursesWhen(buyer.token, "the course paid through Yookassa", (courses) => courses.length === 1)
+      const [course] = await coursesWhen(
+        buyer.token,
+        "the course paid through Yookassa",
+        (courses) => courses.length === 1
+      )
       expect(course.product_id).toBe(urlCourse.id)
       await until(() => (messagesTo(buyer.telegramId).length ? true : undefined), "the buyer's message")
 
       await refund(course.order_id)
-      expect(yookassa.sandbox().refunds(paymentId)).toEqual([expect.objectContaining({ amount: { value: "500.00", currency: "RUB" } })])
+      expect(yookassa.sandbox().refunds(paymentId)).toEqual([
+        expect.objectContaining({ amount: { value: "500.00", currency: "RUB" } }),
+      ])
       await coursesWhen(buyer.token, "the course to be taken back", (courses) => courses.length === 0)
     })
 
@@ -247,11 +262,17 @@ medusaIntegrationTestRunner({
 
       await joinRequest(stranger.telegramId, course.telegram.join_link, 900_001)
       await until(() => (callsOf("declineChatJoinRequest").length ? true : undefined), "the decline")
-      expect(callsOf("declineChatJoinRequest")[0].params).toMatchObject({ chat_id: COURSE_CHAT, user_id: stranger.telegramId })
+      expect(callsOf("declineChatJoinRequest")[0].params).toMatchObject({
+        chat_id: COURSE_CHAT,
+        user_id: stranger.telegramId,
+      })
 
       await joinRequest(buyer.telegramId, course.telegram.join_link, 900_002)
       await until(() => (callsOf("approveChatJoinRequest").length ? true : undefined), "the approval")
-      expect(callsOf("approveChatJoinRequest")[0].params).toMatchObject({ chat_id: COURSE_CHAT, user_id: buyer.telegramId })
+      expect(callsOf("approveChatJoinRequest")[0].params).toMatchObject({
+        chat_id: COURSE_CHAT,
+        user_id: buyer.telegramId,
+      })
       expect(callsOf("approveChatJoinRequest")).toHaveLength(1)
       await coursesWhen(buyer.token, "joined", (courses) => courses[0]?.telegram?.joined === true)
     })
@@ -259,7 +280,14 @@ medusaIntegrationTestRunner({
     it("lists course titles in the shopper's language", async () => {
       await createTranslationsWorkflow(getContainer()).run({
         input: {
-          translations: [{ reference: "product", reference_id: freeCourse.id, locale_code: "en-US", translations: { title: "Intro to neural networks" } }],
+          translations: [
+            {
+              reference: "product",
+              reference_id: freeCourse.id,
+              locale_code: "en-US",
+              translations: { title: "Intro to neural networks" },
+            },
+          ],
         },
       })
       const buyer = await shopper()
@@ -329,7 +357,9 @@ medusaIntegrationTestRunner({
       expect(again.data.message).toBe("This course is already in your cart.")
 
       const lineId = data.cart.items[0].id
-      const raised = await failed(api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 3 }, store(buyer.token)))
+      const raised = await failed(
+        api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity: 3 }, store(buyer.token))
+      )
       expect(raised.status).toBe(400)
       expect(raised.data.message).toBe("A course is bought once: its quantity in the cart is always 1.")
 
@@ -382,7 +412,10 @@ medusaIntegrationTestRunner({
       await refund(order.id)
       await coursesWhen(buyer.token, "the course gone", (courses) => courses.length === 0)
       await until(() => (callsOf("unbanChatMember").length ? true : undefined), "the removal")
-      expect(callsOf("revokeChatInviteLink")[0].params).toMatchObject({ chat_id: COURSE_CHAT, invite_link: course.telegram.join_link })
+      expect(callsOf("revokeChatInviteLink")[0].params).toMatchObject({
+        chat_id: COURSE_CHAT,
+        invite_link: course.telegram.join_link,
+      })
       expect(callsOf("banChatMember")[0].params).toMatchObject({ chat_id: COURSE_CHAT, user_id: buyer.telegramId })
       expect(callsOf("unbanChatMember")[0].params).toMatchObject({
         chat_id: COURSE_CHAT,
@@ -405,7 +438,10 @@ medusaIntegrationTestRunner({
 
       await refund(order.id, urlCourse.price)
       // What the refund event runs, run to the end: a partial refund takes nothing by itself.
-      await revokeCourseAccessOnRefund({ event: { name: "payment.refunded", data: { id: await paymentOf(order.id) } }, container: getContainer() } as never)
+      await revokeCourseAccessOnRefund({
+        event: { name: "payment.refunded", data: { id: await paymentOf(order.id) } },
+        container: getContainer(),
+      } as never)
       expect(await myCourses(buyer.token)).toHaveLength(2)
       const widget = await orderWidget(order.id)
       expect(widget.payments).toEqual({ captured: 1500, refunded: 500, partially_refunded: true })
@@ -418,7 +454,11 @@ medusaIntegrationTestRunner({
       const empty = await failed(api.post(`/admin/orders/${order.id}/course-access/revoke`, { access_ids: [] }, admin))
       expect(empty.status).toBe(400)
 
-      const { data } = await api.post(`/admin/orders/${order.id}/course-access/revoke`, { access_ids: [chosen.id] }, admin)
+      const { data } = await api.post(
+        `/admin/orders/${order.id}/course-access/revoke`,
+        { access_ids: [chosen.id] },
+        admin
+      )
       expect(data.revoked).toEqual([chosen.id])
       const left = await myCourses(buyer.token)
       expect(left.map((course) => course.product_id)).toEqual([channelCourse.id])
@@ -467,7 +507,9 @@ medusaIntegrationTestRunner({
       expect(messagesTo(buyer.telegramId)).toHaveLength(0)
       expect((await orderWidget(order.id)).accesses[0].message.status).toBe("pending")
 
-      await dbConnection.raw(`UPDATE course_access SET granted_at = now() - interval '5 minutes' WHERE order_id = ?`, [order.id])
+      await dbConnection.raw(`UPDATE course_access SET granted_at = now() - interval '5 minutes' WHERE order_id = ?`, [
+        order.id,
+      ])
       // The scheduled run may get there first; either way the access is delivered exactly once.
       await deliverCourseAccessJob(getContainer())
       expect((await myCourses(buyer.token))[0].telegram.join_link).toMatch(/^https:\/\/t\.me\/\+/)
@@ -540,7 +582,11 @@ medusaIntegrationTestRunner({
         telegram_chat_id: null,
         instructions: null,
       })
-      for (const body of [{ access_url: "javascript:alert(1)" }, { telegram_chat_id: "@channel" }, { surprise: true }]) {
+      for (const body of [
+        { access_url: "javascript:alert(1)" },
+        { telegram_chat_id: "@channel" },
+        { surprise: true },
+      ]) {
         const response = await failed(api.post(path, body, admin))
         expect(response.status).toBe(400)
         expect(response.data.message).toEqual(expect.any(String))

@@ -50,12 +50,20 @@ medusaIntegrationTestRunner({
     })
 
     it("sends the merchant one message about the sale, with the shopper's Telegram profile", async () => {
-      const token = await signInShopper(api, { id: 6001, first_name: "Мария", last_name: "<Иванова>", username: "maria_i" })
+      const token = await signInShopper(api, {
+        id: 6001,
+        first_name: "Мария",
+        last_name: "<Иванова>",
+        username: "maria_i",
+      })
       const { order, product } = await placeCourseOrder(api, config, token)
 
       const [message] = await until(() => (adminMessages().length ? adminMessages() : undefined), "the admin message")
-      const price = new Intl.NumberFormat("ru-RU", { style: "currency", currency: "RUB", maximumFractionDigits: 0 })
-        .format(order.total)
+      const price = new Intl.NumberFormat("ru-RU", {
+        style: "currency",
+        currency: "RUB",
+        maximumFractionDigits: 0,
+      }).format(order.total)
       expect(message.text).toContain(`Новый заказ №${order.display_id}`)
       expect(message.text).toContain(product.title)
       expect(message.text).toContain(`Итого: ${price}`)
@@ -116,13 +124,10 @@ medusaIntegrationTestRunner({
     it("does not retry a chat that refused the bot (403), and says why on the record", async () => {
       bot.api().failNext({ kind: "forbidden", method: "sendMessage" })
       const { order } = await placeCourseOrder(api, config)
-      const failed = await until(
-        async () => {
-          const record = await notificationFor(order.id)
-          return record?.status === "failure" ? record : undefined
-        },
-        "failure"
-      )
+      const failed = await until(async () => {
+        const record = await notificationFor(order.id)
+        return record?.status === "failure" ? record : undefined
+      }, "failure")
       expect((failed.provider_data as any).telegram.error.reason).toBe("forbidden")
       // Recorded as undeliverable by the send itself (just after Medusa stores the failure), so the
       // re-send queue never sees it.
@@ -144,7 +149,11 @@ medusaIntegrationTestRunner({
       const product = catalogue.products[0]
       const { data: created } = await api.post(
         "/admin/draft-orders",
-        { email: "draft@example.ru", region_id: config.region_id, items: [{ variant_id: product.variants[0].id, quantity: 1 }] },
+        {
+          email: "draft@example.ru",
+          region_id: config.region_id,
+          items: [{ variant_id: product.variants[0].id, quantity: 1 }],
+        },
         admin
       )
       const draftId = created.draft_order.id
@@ -157,10 +166,16 @@ medusaIntegrationTestRunner({
 
       // The merchant adds a second course before converting: the message must show it.
       await api.post(`/admin/draft-orders/${draftId}/edit`, {}, admin)
-      const second = (await api.get(`/store/products?limit=2&offset=1&fields=id,title,*variants`, {
-        headers: { "x-publishable-api-key": config.publishable_key },
-      })).data.products[0]
-      await api.post(`/admin/draft-orders/${draftId}/edit/items`, { items: [{ variant_id: second.variants[0].id, quantity: 1 }] }, admin)
+      const second = (
+        await api.get(`/store/products?limit=2&offset=1&fields=id,title,*variants`, {
+          headers: { "x-publishable-api-key": config.publishable_key },
+        })
+      ).data.products[0]
+      await api.post(
+        `/admin/draft-orders/${draftId}/edit/items`,
+        { items: [{ variant_id: second.variants[0].id, quantity: 1 }] },
+        admin
+      )
       await api.post(`/admin/draft-orders/${draftId}/edit/confirm`, {}, admin)
       await api.post(`/admin/draft-orders/${draftId}/convert-to-order`, {}, admin)
 
@@ -238,12 +253,16 @@ medusaIntegrationTestRunner({
       })
       expect(sendCalls()).toBe(0)
 
-      expect(await resendFailedTelegramNotifications(container)).toMatchObject({ retried: 3, delivered: 3, stopped: null })
-      expect(adminMessages().map((message) => message.text).sort()).toEqual([
-        "Сообщение down-1",
-        "Сообщение down-2",
-        "Сообщение down-3",
-      ])
+      expect(await resendFailedTelegramNotifications(container)).toMatchObject({
+        retried: 3,
+        delivered: 3,
+        stopped: null,
+      })
+      expect(
+        adminMessages()
+          .map((message) => message.text)
+          .sort()
+      ).toEqual(["Сообщение down-1", "Сообщение down-2", "Сообщение down-3"])
     })
 
     it("sends a key once when it is sent again without its record's id (a re-delivered update)", async () => {
@@ -255,7 +274,9 @@ medusaIntegrationTestRunner({
       expect(await resendFailedTelegramNotifications(container)).toMatchObject({ retried: 0 })
 
       expect(adminMessages().filter((message) => message.text === "Сообщение update-42")).toHaveLength(1)
-      const records = await container.resolve(Modules.NOTIFICATION).listNotifications({ idempotency_key: "update-42" } as never)
+      const records = await container
+        .resolve(Modules.NOTIFICATION)
+        .listNotifications({ idempotency_key: "update-42" } as never)
       expect(records.map((record: any) => record.status)).toEqual(["success"])
     })
   },

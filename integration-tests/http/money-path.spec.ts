@@ -25,7 +25,10 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     let config: StorefrontConfig
-    let products: Array<{ id: string; variants: Array<{ id: string; calculated_price: { calculated_amount: number } }> }>
+    let products: Array<{
+      id: string
+      variants: Array<{ id: string; calculated_price: { calculated_amount: number } }>
+    }>
     let nextTelegramId = 8_100_001
 
     beforeAll(async () => {
@@ -33,16 +36,22 @@ medusaIntegrationTestRunner({
       const baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
       yookassa.sandbox().setWebhookUrl(`${baseUrl}/hooks/payment/yookassa_yookassa`)
       config = (await api.get("/storefront/config")).data
-      const { data } = await api.get(`/store/products?limit=6&region_id=${config.region_id}&fields=id,*variants.calculated_price`, {
-        headers: { "x-publishable-api-key": config.publishable_key },
-      })
+      const { data } = await api.get(
+        `/store/products?limit=6&region_id=${config.region_id}&fields=id,*variants.calculated_price`,
+        {
+          headers: { "x-publishable-api-key": config.publishable_key },
+        }
+      )
       products = data.products
     })
 
     beforeEach(() => yookassa.sandbox().faults.reset())
 
     const store = (token?: string) => ({
-      headers: { "x-publishable-api-key": config.publishable_key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        "x-publishable-api-key": config.publishable_key,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
     })
 
     async function shopper(): Promise<string> {
@@ -52,14 +61,26 @@ medusaIntegrationTestRunner({
 
     /** A cart with one course and its payment collection, as the Mini App makes them. */
     async function cartWith(token: string, product = products[0]) {
-      const { data } = await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, store(token))
-      await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 }, store(token))
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: config.region_id, email: "buyer@example.ru" },
+        store(token)
+      )
+      await api.post(
+        `/store/carts/${data.cart.id}/line-items`,
+        { variant_id: product.variants[0].id, quantity: 1 },
+        store(token)
+      )
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: data.cart.id }, store(token))
       return { cartId: data.cart.id as string, collectionId: collection.payment_collection.id as string }
     }
 
     const startSession = async (collectionId: string, token: string, provider_id = PROVIDER) => {
-      const { data } = await api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id }, store(token))
+      const { data } = await api.post(
+        `/store/payment-collections/${collectionId}/payment-sessions`,
+        { provider_id },
+        store(token)
+      )
       return data.payment_collection.payment_sessions.find((entry: any) => entry.provider_id === provider_id) as {
         id: string
         data: { id: string }
@@ -100,7 +121,9 @@ medusaIntegrationTestRunner({
       await yookassa.sandbox().pay(session.data.id)
       const orderId = await orderOf(cartId)
 
-      const again = await failed(api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, store(token)))
+      const again = await failed(
+        api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, store(token))
+      )
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(new RegExp(`^This cart is already paid: order #\\d+ \\(${orderId}\\)$`))
       await settled()
@@ -123,7 +146,9 @@ medusaIntegrationTestRunner({
 
     it("a paid cart cannot be ordered through the system provider: the region offers its gateways only (Yookassa, Stars)", async () => {
       const { data } = await api.get(`/store/payment-providers?region_id=${config.region_id}`, store())
-      expect(data.payment_providers.map((provider: { id: string }) => provider.id).sort()).toEqual([...REGION_PAYMENT_PROVIDERS].sort())
+      expect(data.payment_providers.map((provider: { id: string }) => provider.id).sort()).toEqual(
+        [...REGION_PAYMENT_PROVIDERS].sort()
+      )
 
       const token = await shopper()
       const { cartId, collectionId } = await cartWith(token, products[1])
@@ -146,15 +171,30 @@ medusaIntegrationTestRunner({
               title: "Бесплатный вводный урок",
               status: "published",
               options: [{ title: "Доступ", values: ["Навсегда"] }],
-              variants: [{ title: "Навсегда", options: { Доступ: "Навсегда" }, manage_inventory: false, prices: [{ amount: 0, currency_code: "rub" }] }],
+              variants: [
+                {
+                  title: "Навсегда",
+                  options: { Доступ: "Навсегда" },
+                  manage_inventory: false,
+                  prices: [{ amount: 0, currency_code: "rub" }],
+                },
+              ],
               sales_channels: [{ id: salesChannel.id }],
             },
           ],
         },
       })
       const token = await shopper()
-      const { data } = await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, store(token))
-      await api.post(`/store/carts/${data.cart.id}/line-items`, { variant_id: result[0].variants[0].id, quantity: 1 }, store(token))
+      const { data } = await api.post(
+        "/store/carts",
+        { region_id: config.region_id, email: "buyer@example.ru" },
+        store(token)
+      )
+      await api.post(
+        `/store/carts/${data.cart.id}/line-items`,
+        { variant_id: result[0].variants[0].id, quantity: 1 },
+        store(token)
+      )
       const { data: completed } = await api.post(`/store/carts/${data.cart.id}/complete`, {}, store(token))
       expect(completed.type).toBe("order")
       expect(completed.order.total).toBe(0)
@@ -163,11 +203,16 @@ medusaIntegrationTestRunner({
     it("the store-setup migration takes the system provider off a region that still offers it", async () => {
       const container = getContainer()
       await updateRegionsWorkflow(container).run({
-        input: { selector: { id: config.region_id }, update: { payment_providers: [...REGION_PAYMENT_PROVIDERS, "pp_system_default"] } },
+        input: {
+          selector: { id: config.region_id },
+          update: { payment_providers: [...REGION_PAYMENT_PROVIDERS, "pp_system_default"] },
+        },
       })
       await removeSystemPaymentProvider({ container, args: [] })
       const { data } = await api.get(`/store/payment-providers?region_id=${config.region_id}`, store())
-      expect(data.payment_providers.map((provider: { id: string }) => provider.id).sort()).toEqual([...REGION_PAYMENT_PROVIDERS].sort())
+      expect(data.payment_providers.map((provider: { id: string }) => provider.id).sort()).toEqual(
+        [...REGION_PAYMENT_PROVIDERS].sort()
+      )
     })
 
     it("two concurrent session requests leave one live session; paying both gives one order and one refund", async () => {
@@ -210,7 +255,10 @@ medusaIntegrationTestRunner({
 
       // ...and one started before the first order was placed is given back when paid.
       await yookassa.sandbox().pay(secondSession.data.id)
-      await until(() => (yookassa.sandbox().refunds(secondSession.data.id).length ? true : undefined), "the second payment's refund")
+      await until(
+        () => (yookassa.sandbox().refunds(secondSession.data.id).length ? true : undefined),
+        "the second payment's refund"
+      )
       await settled()
       await settled()
       expect(yookassa.sandbox().refunds(secondSession.data.id)).toEqual([

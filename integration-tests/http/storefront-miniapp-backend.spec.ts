@@ -24,7 +24,9 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       await prepareStore(container, { seed: false })
       const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
-      await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } } })
+      await createUserAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
+      })
       admin = { headers: { authorization: `Bearer ${(await api.post("/auth/user/emailpass", ADMIN)).data.token}` } }
       const [record] = await container.resolve(Modules.STORE).listStores({}, { select: ["id"] })
       await container.resolve(Modules.STORE).updateStores(record.id, { metadata: { other_setting: "kept" } })
@@ -54,7 +56,9 @@ medusaIntegrationTestRunner({
       expect(offer.body).toContain("ГК РФ")
       const privacy = (await api.get("/store/legal-pages/privacy?locale=en-US", store)).data.page
       expect(privacy).toMatchObject({ language: "en", title: "Personal data policy" })
-      const byHeader = (await api.get("/store/legal-pages/refunds", { headers: { ...store.headers, "x-medusa-locale": "en-US" } })).data.page
+      const byHeader = (
+        await api.get("/store/legal-pages/refunds", { headers: { ...store.headers, "x-medusa-locale": "en-US" } })
+      ).data.page
       expect(byHeader.title).toBe("Refund terms")
 
       const unknown = await failed(api.get("/store/legal-pages/terms-of-service", store))
@@ -71,15 +75,22 @@ medusaIntegrationTestRunner({
 
       const { data } = await api.post("/admin/legal-pages/offer", edit, admin)
       expect(data.page).toMatchObject({ ...edit, slug: "offer", updated_at: expect.any(String) })
-      expect((await api.get("/store/legal-pages/offer", store)).data.page).toMatchObject({ title: edit.title, body: edit.body })
+      expect((await api.get("/store/legal-pages/offer", store)).data.page).toMatchObject({
+        title: edit.title,
+        body: edit.body,
+      })
       expect((await api.get("/store/legal-pages/offer?locale=en-US", store)).data.page.title).toBe("Public offer")
       expect((await api.get("/store/legal-pages/refunds", store)).data.page.title).toBe("Условия возврата")
 
       const pages = (await api.get("/admin/legal-pages", admin)).data.pages
       expect(pages).toHaveLength(6)
-      expect(pages.filter((page: { updated_at: string | null }) => page.updated_at)).toEqual([expect.objectContaining({ slug: "offer", language: "ru" })])
+      expect(pages.filter((page: { updated_at: string | null }) => page.updated_at)).toEqual([
+        expect.objectContaining({ slug: "offer", language: "ru" }),
+      ])
       // The rest of the store's metadata is kept.
-      const [storeRecord] = await getContainer().resolve(Modules.STORE).listStores({}, { select: ["metadata"] })
+      const [storeRecord] = await getContainer()
+        .resolve(Modules.STORE)
+        .listStores({}, { select: ["metadata"] })
       expect(storeRecord.metadata).toMatchObject({ other_setting: "kept", legal_pages: expect.any(Object) })
     })
 
@@ -94,7 +105,9 @@ medusaIntegrationTestRunner({
         const response = await failed(api.post("/admin/legal-pages/privacy", body, admin))
         expect([response.status, body]).toEqual([400, body])
       }
-      expect((await failed(api.post("/admin/legal-pages/cookies", { language: "ru", title: "T", body: "B" }, admin))).status).toBe(404)
+      expect(
+        (await failed(api.post("/admin/legal-pages/cookies", { language: "ru", title: "T", body: "B" }, admin))).status
+      ).toBe(404)
     })
   },
 })

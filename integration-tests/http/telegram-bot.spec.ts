@@ -37,7 +37,8 @@ medusaIntegrationTestRunner({
         })
         .catch(errorResponse)
 
-    const messagesToShopper = () => bot.api().delivered.filter((message) => String(message.chatId) === String(SHOPPER_CHAT))
+    const messagesToShopper = () =>
+      bot.api().delivered.filter((message) => String(message.chatId) === String(SHOPPER_CHAT))
 
     beforeEach(() => bot.api().reset())
 
@@ -95,7 +96,10 @@ medusaIntegrationTestRunner({
         miniAppUrl,
       })
       const calls = Object.fromEntries(bot.api().calls.map((call) => [call.method, call.params]))
-      expect(calls.setWebhook).toMatchObject({ url: "https://shop.example.ru/hooks/telegram", secret_token: webhookSecret })
+      expect(calls.setWebhook).toMatchObject({
+        url: "https://shop.example.ru/hooks/telegram",
+        secret_token: webhookSecret,
+      })
       expect(calls.setChatMenuButton).toMatchObject({ menu_button: { type: "web_app", web_app: { url: miniAppUrl } } })
       expect(calls.setMyCommands).toMatchObject({ commands: [{ command: "start" }] })
     })

@@ -30,7 +30,10 @@ medusaIntegrationTestRunner({
     let course: { id: string; variantId: string; title: string }
 
     const store = (token?: string) => ({
-      headers: { "x-publishable-api-key": config.publishable_key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        "x-publishable-api-key": config.publishable_key,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
     })
 
     const login = (user: { id: number; first_name: string } & Record<string, unknown>) => signInShopper(api, user)
@@ -38,7 +41,11 @@ medusaIntegrationTestRunner({
     /** A free course: the order is placed and granted at once, no payment step. */
     const buy = async (token: string) => {
       const { data: created } = await api.post("/store/carts", { region_id: config.region_id }, store(token))
-      await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: course.variantId, quantity: 1 }, store(token))
+      await api.post(
+        `/store/carts/${created.cart.id}/line-items`,
+        { variant_id: course.variantId, quantity: 1 },
+        store(token)
+      )
       const { data } = await api.post(`/store/carts/${created.cart.id}/complete`, {}, store(token))
       expect(data.type).toBe("order")
       return data.order as { id: string; display_id: number }
@@ -84,13 +91,25 @@ medusaIntegrationTestRunner({
     beforeEach(() => bot.api().reset())
 
     it("refuses metadata.telegram on the store's customer routes with 400, and keeps other metadata", async () => {
-      const token = await login({ id: 8_100_001, first_name: "Покупатель", username: "buyer_one", allows_write_to_pm: true })
-      for (const metadata of [{ telegram: VICTIM }, { Telegram: VICTIM }, { telegram: "" }, { note: "x", telegram: null }]) {
+      const token = await login({
+        id: 8_100_001,
+        first_name: "Покупатель",
+        username: "buyer_one",
+        allows_write_to_pm: true,
+      })
+      for (const metadata of [
+        { telegram: VICTIM },
+        { Telegram: VICTIM },
+        { telegram: "" },
+        { note: "x", telegram: null },
+      ]) {
         const response = await failed(api.post("/store/customers/me", { metadata }, store(token)))
         expect(response.status).toBe(400)
         expect(response.data.message).toContain("metadata.telegram")
       }
-      const created = await failed(api.post("/store/customers", { email: "x@example.ru", metadata: { telegram: VICTIM } }, store(token)))
+      const created = await failed(
+        api.post("/store/customers", { email: "x@example.ru", metadata: { telegram: VICTIM } }, store(token))
+      )
       expect(created.status).toBe(400)
 
       const { data } = await api.post("/store/customers/me", { metadata: { note: "любит курсы" } }, store(token))
@@ -98,7 +117,12 @@ medusaIntegrationTestRunner({
     })
 
     it("delivers to the verified Telegram account and names it in the sale message, whatever the metadata says", async () => {
-      const token = await login({ id: 8_100_003, first_name: "Настоящий", username: "real_buyer", allows_write_to_pm: true })
+      const token = await login({
+        id: 8_100_003,
+        first_name: "Настоящий",
+        username: "real_buyer",
+        allows_write_to_pm: true,
+      })
       const { data: me } = await api.get("/store/customers/me", store(token))
       // As if the forged key had been written before the route refused it (or by any other path).
       await dbConnection.raw(`UPDATE customer SET metadata = ?::jsonb WHERE id = ?`, [
@@ -109,7 +133,10 @@ medusaIntegrationTestRunner({
       const order = await buy(token)
       await until(() => (messagesTo(8_100_003).length ? true : undefined), "the buyer's course message")
       expect(messagesTo(8_100_003)[0].text).toContain(COURSE_URL)
-      const [sale] = await until(() => (messagesTo(ADMIN_CHAT_ID).length ? messagesTo(ADMIN_CHAT_ID) : undefined), "the sale message")
+      const [sale] = await until(
+        () => (messagesTo(ADMIN_CHAT_ID).length ? messagesTo(ADMIN_CHAT_ID) : undefined),
+        "the sale message"
+      )
       expect(sale.text).toContain(`Новый заказ №${order.display_id}`)
       expect(sale.text).toContain("(@real_buyer)")
       expect(sale.text).not.toContain("victim")
@@ -117,7 +144,9 @@ medusaIntegrationTestRunner({
 
       const { data: courses } = await api.get("/store/customers/me/courses", store(token))
       expect(courses.courses).toHaveLength(1)
-      const [access] = await getContainer().resolve<CourseAccessModuleService>("course_access").listCourseAccesses({ order_id: order.id })
+      const [access] = await getContainer()
+        .resolve<CourseAccessModuleService>("course_access")
+        .listCourseAccesses({ order_id: order.id })
       expect(access.telegram_user_id).toBe("8100003")
     })
 
@@ -137,13 +166,21 @@ medusaIntegrationTestRunner({
     it("links the sale message by id only when the id is a safe integer, and escapes the name", async () => {
       const token = await login({ id: 8_100_005, first_name: "<b>Имя</b>", allows_write_to_pm: true })
       const order = await buy(token)
-      const [sale] = await until(() => (messagesTo(ADMIN_CHAT_ID).length ? messagesTo(ADMIN_CHAT_ID) : undefined), "the sale message")
+      const [sale] = await until(
+        () => (messagesTo(ADMIN_CHAT_ID).length ? messagesTo(ADMIN_CHAT_ID) : undefined),
+        "the sale message"
+      )
       expect(sale.text).toContain(`Новый заказ №${order.display_id}`)
       expect(sale.source).toContain(`<a href="tg://user?id=8100005">&lt;b&gt;Имя&lt;/b&gt;</a>`)
     })
 
     it("records, once, the account of a customer who signed in before the module existed, from the login alone", async () => {
-      const token = await login({ id: 8_100_006, first_name: "Давний", username: "old_timer", allows_write_to_pm: true })
+      const token = await login({
+        id: 8_100_006,
+        first_name: "Давний",
+        username: "old_timer",
+        allows_write_to_pm: true,
+      })
       const { data: me } = await api.get("/store/customers/me", store(token))
       // As before this change: no account row, and whatever the shopper put into the metadata.
       await dbConnection.raw(`DELETE FROM telegram_account WHERE customer_id = ?`, [me.customer.id])

@@ -14,7 +14,11 @@ const BOT_TOKEN = readEnvironment().telegram.botToken
 type TelegramUserInput = { id: number; first_name: string; last_name?: string; username?: string; is_bot?: boolean }
 
 const initData = (user: TelegramUserInput | string, authDate = new Date(), token = BOT_TOKEN) =>
-  signInitData({ user, query_id: "AAHdF6IQAAAAAN0XohDhrOrc", chat_instance: "-1", chat_type: "sender" }, token, authDate)
+  signInitData(
+    { user, query_id: "AAHdF6IQAAAAAN0XohDhrOrc", chat_instance: "-1", chat_type: "sender" },
+    token,
+    authDate
+  )
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -28,7 +32,9 @@ medusaIntegrationTestRunner({
         .catch(errorResponse)
 
     const accountOf = async (customerId: string) => {
-      const [account] = await getContainer().resolve<TelegramAccountModuleService>("telegram_account").listTelegramAccounts({ customer_id: customerId })
+      const [account] = await getContainer()
+        .resolve<TelegramAccountModuleService>("telegram_account")
+        .listTelegramAccounts({ customer_id: customerId })
       return account
     }
 
@@ -45,7 +51,9 @@ medusaIntegrationTestRunner({
     })
 
     it("creates the customer on the first login and returns a customer token in one request", async () => {
-      const response = await login(initData({ id: 5001, first_name: "Анна", last_name: "Смирнова", username: "anna_s" }))
+      const response = await login(
+        initData({ id: 5001, first_name: "Анна", last_name: "Смирнова", username: "anna_s" })
+      )
       expect(response.status).toBe(200)
       const { data } = await me(response.data.token)
       expect(data.customer).toMatchObject({
@@ -56,7 +64,11 @@ medusaIntegrationTestRunner({
       })
       // The verified account lives in its own module, never in the shopper-writable metadata.
       expect(data.customer.metadata?.telegram).toBeUndefined()
-      expect(await accountOf(data.customer.id)).toMatchObject({ telegram_user_id: "5001", username: "anna_s", first_name: "Анна" })
+      expect(await accountOf(data.customer.id)).toMatchObject({
+        telegram_user_id: "5001",
+        username: "anna_s",
+        first_name: "Анна",
+      })
     })
 
     it("returns the same customer on later logins and updates what changed", async () => {
@@ -82,7 +94,10 @@ medusaIntegrationTestRunner({
       ["no header", () => undefined],
       ["an empty header", () => ""],
       ["a changed field", () => initData({ id: 5004, first_name: "A" }).replace("5004", "5005")],
-      ["another bot's token", () => initData({ id: 5004, first_name: "A" }, new Date(), "7000000002:AAEanotherBot_abcdefghijklmnopq")],
+      [
+        "another bot's token",
+        () => initData({ id: 5004, first_name: "A" }, new Date(), "7000000002:AAEanotherBot_abcdefghijklmnopq"),
+      ],
       ["a missing hash", () => initData({ id: 5004, first_name: "A" }).replace(/&hash=[0-9a-f]+/, "")],
       ["an expired auth_date", () => initData({ id: 5004, first_name: "A" }, new Date(Date.now() - 25 * 3_600_000))],
       ["a future auth_date", () => initData({ id: 5004, first_name: "A" }, new Date(Date.now() + 3_600_000))],
@@ -127,7 +142,11 @@ medusaIntegrationTestRunner({
         expect(response.status).toBe(401)
       }
       const asAdmin = await api
-        .post("/auth/user/telegram", {}, { headers: { authorization: `tma ${initData({ id: 5007, first_name: "Пётр" })}` } })
+        .post(
+          "/auth/user/telegram",
+          {},
+          { headers: { authorization: `tma ${initData({ id: 5007, first_name: "Пётр" })}` } }
+        )
         .catch(errorResponse)
       expect(asAdmin.status).toBeGreaterThanOrEqual(400)
       expect(asAdmin.status).toBeLessThan(500)
@@ -170,7 +189,11 @@ medusaIntegrationTestRunner({
       expect(second.status).toBe(200)
       expect(second.data).toMatchObject({ mfa_required: true, mfa_challenge: { methods: ["totp"] } })
       const claims = JSON.parse(Buffer.from(second.data.token.split(".")[1], "base64url").toString())
-      expect(claims).toMatchObject({ actor_id: "", actor_type: "customer", auth_identity_id: identity.auth_identity_id })
+      expect(claims).toMatchObject({
+        actor_id: "",
+        actor_type: "customer",
+        auth_identity_id: identity.auth_identity_id,
+      })
       const denied = await me(second.data.token).catch(errorResponse)
       expect(denied.status).toBe(401)
       expect(customerId).toMatch(/^cus_/)

@@ -32,7 +32,11 @@ medusaIntegrationTestRunner({
     let config: StorefrontConfig
     let headers: Record<string, string>
     let webhook: StoreWebhook
-    let products: Array<{ id: string; title: string; variants: Array<{ id: string; calculated_price: { calculated_amount: number } }> }>
+    let products: Array<{
+      id: string
+      title: string
+      variants: Array<{ id: string; calculated_price: { calculated_amount: number } }>
+    }>
 
     beforeAll(async () => {
       await prepareStore(getContainer(), { seed: true })
@@ -53,10 +57,18 @@ medusaIntegrationTestRunner({
 
     /** A guest cart with courses, its payment collection and a Stars session, as the Mini App makes them. */
     async function checkout({ courses = [0], clientData }: { courses?: number[]; clientData?: object } = {}) {
-      const { data: created } = await api.post("/store/carts", { region_id: config.region_id, email: "stars@example.ru" }, { headers })
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: config.region_id, email: "stars@example.ru" },
+        { headers }
+      )
       const cartId: string = created.cart.id
       for (const index of courses) {
-        await api.post(`/store/carts/${cartId}/line-items`, { variant_id: products[index].variants[0].id, quantity: 1 }, { headers })
+        await api.post(
+          `/store/carts/${cartId}/line-items`,
+          { variant_id: products[index].variants[0].id, quantity: 1 },
+          { headers }
+        )
       }
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
       const collectionId: string = collection.payment_collection.id
@@ -77,18 +89,20 @@ medusaIntegrationTestRunner({
       bot.api().payInvoice(webhook, { link: session.data.invoice_link, userId: SHOPPER, ...options })
 
     async function ordersOfCart(cartId: string) {
-      const { data } = await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({
-        entity: "order_cart",
-        fields: [
-          "order_id",
-          "order.display_id",
-          "order.total",
-          "order.payment_collections.payments.id",
-          "order.payment_collections.payments.data",
-          "order.payment_collections.payments.captured_at",
-        ],
-        filters: { cart_id: cartId },
-      })
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order_cart",
+          fields: [
+            "order_id",
+            "order.display_id",
+            "order.total",
+            "order.payment_collections.payments.id",
+            "order.payment_collections.payments.data",
+            "order.payment_collections.payments.captured_at",
+          ],
+          filters: { cart_id: cartId },
+        })
       return data as any[]
     }
 
@@ -99,9 +113,12 @@ medusaIntegrationTestRunner({
       }, `a paid order for ${cartId}`)
 
     const refundCalls = () => bot.api().calls.filter((call) => call.method === "refundStarPayment")
-    const refundsOf = (chargeId: string) => bot.api().stars.transactions.filter((entry) => entry.id === chargeId && entry.receiver)
+    const refundsOf = (chargeId: string) =>
+      bot.api().stars.transactions.filter((entry) => entry.id === chargeId && entry.receiver)
     const starsFor = (...indexes: number[]) =>
-      Math.ceil(indexes.reduce((sum, index) => sum + products[index].variants[0].calculated_price.calculated_amount, 0) / RATE)
+      Math.ceil(
+        indexes.reduce((sum, index) => sum + products[index].variants[0].calculated_price.calculated_amount, 0) / RATE
+      )
 
     it("offers both methods and the Stars rate in /storefront/config", async () => {
       expect(config.payment_methods).toEqual([
@@ -112,14 +129,26 @@ medusaIntegrationTestRunner({
     })
 
     it("creates an invoice link in Stars for the cart's total, naming the session; client data is ignored", async () => {
-      const { cartId, session } = await checkout({ courses: [0, 1], clientData: { stars_amount: 1, cart_id: "cart_other", telegram_payment_charge_id: "forged" } })
+      const { cartId, session } = await checkout({
+        courses: [0, 1],
+        clientData: { stars_amount: 1, cart_id: "cart_other", telegram_payment_charge_id: "forged" },
+      })
       const expected = starsFor(0, 1)
       expect(session.status).toBe("pending")
-      expect(session.data).toMatchObject({ cart_id: cartId, stars_amount: expected, invoice_payload: `aistore:${session.id}:${cartId}` })
+      expect(session.data).toMatchObject({
+        cart_id: cartId,
+        stars_amount: expected,
+        invoice_payload: `aistore:${session.id}:${cartId}`,
+      })
       expect(session.data.telegram_payment_charge_id).toBeUndefined()
 
       const invoice = bot.api().stars.invoices.get(session.data.invoice_link)!
-      expect(invoice).toMatchObject({ currency: "XTR", amount: expected, providerToken: "", payload: `aistore:${session.id}:${cartId}` })
+      expect(invoice).toMatchObject({
+        currency: "XTR",
+        amount: expected,
+        providerToken: "",
+        payload: `aistore:${session.id}:${cartId}`,
+      })
       expect(invoice.description).toContain(products[0].title)
       // Not paid yet: the shopper's own completion is refused, and no order exists.
       const completion = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch(errorResponse)
@@ -149,10 +178,19 @@ medusaIntegrationTestRunner({
       const orders = await orderOf(cartId)
       expect(orders).toHaveLength(1)
       const [payment] = orders[0].order.payment_collections[0].payments
-      expect(payment.data).toMatchObject({ telegram_payment_charge_id: transaction!.id, payer_user_id: SHOPPER, paid_stars: starsFor(0) })
+      expect(payment.data).toMatchObject({
+        telegram_payment_charge_id: transaction!.id,
+        payer_user_id: SHOPPER,
+        paid_stars: starsFor(0),
+      })
 
       const message = await until(
-        () => bot.api().delivered.find((entry) => String(entry.chatId) === ADMIN_CHAT_ID && entry.text.includes(`№${orders[0].order.display_id}`)),
+        () =>
+          bot
+            .api()
+            .delivered.find(
+              (entry) => String(entry.chatId) === ADMIN_CHAT_ID && entry.text.includes(`№${orders[0].order.display_id}`)
+            ),
         "the merchant's message"
       )
       expect(message.text).toContain("Telegram Stars")
@@ -160,7 +198,11 @@ medusaIntegrationTestRunner({
       // A second tap on Pay is refused with the order's name, and no money moves.
       const { data: cart } = await api.get(`/store/carts/${cartId}?fields=payment_collection.id`, { headers })
       const again = await api
-        .post(`/store/payment-collections/${cart.cart.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+        .post(
+          `/store/payment-collections/${cart.cart.payment_collection.id}/payment-sessions`,
+          { provider_id: PROVIDER },
+          { headers }
+        )
         .catch(errorResponse)
       expect(again.status).toBe(400)
       expect(again.data.message).toContain(orders[0].order_id)
@@ -197,7 +239,11 @@ medusaIntegrationTestRunner({
       it.each([
         ["a changed amount", { total_amount: 1 }, REFUSAL.changed],
         ["another currency", { currency: "RUB" }, REFUSAL.currency],
-        ["a session that does not exist", { invoice_payload: "aistore:payses_01NOSUCHSESSION:cart_01NOSUCHCART" }, REFUSAL.unknown],
+        [
+          "a session that does not exist",
+          { invoice_payload: "aistore:payses_01NOSUCHSESSION:cart_01NOSUCHCART" },
+          REFUSAL.unknown,
+        ],
       ])("refuses %s: ok=false with a message for the shopper, no order", async (_case, query, message) => {
         const { cartId, session } = await checkout()
         const result = await pay(session, { query })
@@ -208,7 +254,11 @@ medusaIntegrationTestRunner({
 
       it("refuses an invoice whose cart changed since (Medusa replaced its session)", async () => {
         const { cartId, session } = await checkout()
-        await api.post(`/store/carts/${cartId}/line-items`, { variant_id: products[3].variants[0].id, quantity: 1 }, { headers })
+        await api.post(
+          `/store/carts/${cartId}/line-items`,
+          { variant_id: products[3].variants[0].id, quantity: 1 },
+          { headers }
+        )
         expect((await pay(session)).answer).toEqual({ ok: false, error_message: REFUSAL.unknown })
         expect(await ordersOfCart(cartId)).toHaveLength(0)
       })
@@ -224,7 +274,13 @@ medusaIntegrationTestRunner({
       it("ignores a payload that names no session of this store, and refuses an update without the secret", async () => {
         const query = (id: string, payload: string) => ({
           update_id: Date.now(),
-          pre_checkout_query: { id, from: { id: SHOPPER, is_bot: false, first_name: "X" }, currency: "XTR", total_amount: 5, invoice_payload: payload },
+          pre_checkout_query: {
+            id,
+            from: { id: SHOPPER, is_bot: false, first_name: "X" },
+            currency: "XTR",
+            total_amount: 5,
+            invoice_payload: payload,
+          },
         })
         expect(await bot.api().sendUpdate(webhook, query("foreign-1", "someone-else:42"))).toBe(200)
         // The update is handled within its own request: by now an answer would have been given.
@@ -238,7 +294,12 @@ medusaIntegrationTestRunner({
         })
         expect(unsigned.status).toBe(401)
         expect(bot.api().stars.preCheckoutAnswers.has("unsigned-1")).toBe(false)
-        const forged = await bot.api().sendUpdate({ ...webhook, secret: "x".repeat(webhookSecret.length) }, query("forged-1", session.data.invoice_payload))
+        const forged = await bot
+          .api()
+          .sendUpdate(
+            { ...webhook, secret: "x".repeat(webhookSecret.length) },
+            query("forged-1", session.data.invoice_payload)
+          )
         expect(forged).toBe(401)
         expect(bot.api().stars.preCheckoutAnswers.has("forged-1")).toBe(false)
       })
@@ -268,8 +329,14 @@ medusaIntegrationTestRunner({
       await reconcileStarsPayments(getContainer())
       await reconcileStarsPayments(getContainer())
       expect(refundsOf(transaction!.id)).toHaveLength(1)
-      expect(refundCalls().filter((call) => call.params.telegram_payment_charge_id === transaction!.id && call.status === 200)).toHaveLength(1)
-      expect(refundCalls().every((call) => call.params.user_id === SHOPPER || Number(call.params.user_id) === SHOPPER)).toBe(true)
+      expect(
+        refundCalls().filter(
+          (call) => call.params.telegram_payment_charge_id === transaction!.id && call.status === 200
+        )
+      ).toHaveLength(1)
+      expect(
+        refundCalls().every((call) => call.params.user_id === SHOPPER || Number(call.params.user_id) === SHOPPER)
+      ).toBe(true)
       expect(await ordersOfCart(cartId)).toHaveLength(0)
 
       // The fresh session still pays for the cart: one order, its charge untouched.
@@ -295,7 +362,9 @@ medusaIntegrationTestRunner({
         const { cartId, session } = await checkout({ courses: [0, 1] })
         const { transaction } = await pay(session)
         const [row] = await orderOf(cartId)
-        const { data } = await api.get(`/admin/orders/${row.order_id}?fields=id,total,*payment_collections.payments`, { headers: adminHeaders })
+        const { data } = await api.get(`/admin/orders/${row.order_id}?fields=id,total,*payment_collections.payments`, {
+          headers: adminHeaders,
+        })
         return { order: data.order, payment: data.order.payment_collections[0].payments[0], chargeId: transaction!.id }
       }
 
@@ -316,13 +385,22 @@ medusaIntegrationTestRunner({
         expect(calls).toHaveLength(1)
         expect(Number(calls[0].params.user_id)).toBe(SHOPPER)
         expect(refundsOf(chargeId)).toHaveLength(1)
-        const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, { headers: adminHeaders })
-        expect(data.order.payment_collections[0].payments[0].refunds.map((refund: any) => refund.amount)).toEqual([order.total])
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, {
+          headers: adminHeaders,
+        })
+        expect(data.order.payment_collections[0].payments[0].refunds.map((refund: any) => refund.amount)).toEqual([
+          order.total,
+        ])
 
         // The order widget's route shows the charge, its payer and the refund; shoppers get nothing from it.
         const { data: widget } = await api.get(`/admin/orders/${order.id}/telegram-stars`, { headers: adminHeaders })
         expect(widget.payments).toEqual([
-          expect.objectContaining({ payment_id: payment.id, telegram_payment_charge_id: chargeId, payer_user_id: SHOPPER, refunded_at: expect.any(String) }),
+          expect.objectContaining({
+            payment_id: payment.id,
+            telegram_payment_charge_id: chargeId,
+            payer_user_id: SHOPPER,
+            refunded_at: expect.any(String),
+          }),
         ])
         const anonymous = await api.get(`/admin/orders/${order.id}/telegram-stars`).catch(errorResponse)
         expect(anonymous.status).toBe(401)

@@ -19,7 +19,11 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let config: StorefrontConfig
     let headers: Record<string, string>
-    let products: Array<{ id: string; title: string; variants: Array<{ id: string; calculated_price: { calculated_amount: number } }> }>
+    let products: Array<{
+      id: string
+      title: string
+      variants: Array<{ id: string; calculated_price: { calculated_amount: number } }>
+    }>
 
     beforeAll(async () => {
       await prepareStore(getContainer(), { seed: true })
@@ -39,9 +43,11 @@ medusaIntegrationTestRunner({
     })
 
     /** A cart with courses, its payment collection and a Yookassa session, as the Mini App makes them. */
-    async function checkout(
-      { email = "buyer@example.ru", courses = 1, clientData }: { email?: string | null; courses?: number; clientData?: object } = {}
-    ) {
+    async function checkout({
+      email = "buyer@example.ru",
+      courses = 1,
+      clientData,
+    }: { email?: string | null; courses?: number; clientData?: object } = {}) {
       const { data: created } = await api.post(
         "/store/carts",
         { region_id: config.region_id, ...(email ? { email } : {}) },
@@ -49,7 +55,11 @@ medusaIntegrationTestRunner({
       )
       const cartId: string = created.cart.id
       for (const product of products.slice(0, courses)) {
-        await api.post(`/store/carts/${cartId}/line-items`, { variant_id: product.variants[0].id, quantity: 1 }, { headers })
+        await api.post(
+          `/store/carts/${cartId}/line-items`,
+          { variant_id: product.variants[0].id, quantity: 1 },
+          { headers }
+        )
       }
       const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
       const collectionId: string = collection.payment_collection.id
@@ -71,7 +81,12 @@ medusaIntegrationTestRunner({
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({
         entity: "order_cart",
-        fields: ["order_id", "order.total", "order.payment_collections.payments.amount", "order.payment_collections.payments.captured_at"],
+        fields: [
+          "order_id",
+          "order.total",
+          "order.payment_collections.payments.amount",
+          "order.payment_collections.payments.captured_at",
+        ],
         filters: { cart_id: cartId },
       })
       return data as any[]
@@ -88,20 +103,46 @@ medusaIntegrationTestRunner({
     it("pays a cart: session → Pay → webhook → exactly one order with the right amount and receipt; client data is ignored", async () => {
       const { cartId, session } = await checkout({
         courses: 2,
-        clientData: { amount: 1, return_url: "https://evil.example/steal", receipt: { items: [] }, description: "free" },
+        clientData: {
+          amount: 1,
+          return_url: "https://evil.example/steal",
+          receipt: { items: [] },
+          description: "free",
+        },
       })
-      const expected = products[0].variants[0].calculated_price.calculated_amount + products[1].variants[0].calculated_price.calculated_amount
+      const expected =
+        products[0].variants[0].calculated_price.calculated_amount +
+        products[1].variants[0].calculated_price.calculated_amount
       expect(session.amount).toBe(expected)
       expect(session.data.confirmation_url).toEqual(expect.stringContaining("/checkout/"))
       expect(session.data.return_url).toBeUndefined()
 
       const payment = yookassa.sandbox().payment(session.data.id)!
       expect(payment.amount).toEqual({ value: expected.toFixed(2), currency: "RUB" })
-      expect(payment.confirmation).toMatchObject({ type: "redirect", return_url: `${RETURN_URL}?startapp=order_${cartId}` })
+      expect(payment.confirmation).toMatchObject({
+        type: "redirect",
+        return_url: `${RETURN_URL}?startapp=order_${cartId}`,
+      })
       expect(payment.metadata).toMatchObject({ session_id: session.id, cart_id: cartId })
       expect(payment.receipt!.customer).toEqual({ email: "buyer@example.ru" })
-      expect(payment.receipt!.items.map((item: any) => [item.description, item.quantity, item.amount.value, item.payment_subject, item.payment_mode])).toEqual(
-        products.slice(0, 2).map((product) => [product.title, "1.00", product.variants[0].calculated_price.calculated_amount.toFixed(2), "service", "full_payment"])
+      expect(
+        payment.receipt!.items.map((item: any) => [
+          item.description,
+          item.quantity,
+          item.amount.value,
+          item.payment_subject,
+          item.payment_mode,
+        ])
+      ).toEqual(
+        products
+          .slice(0, 2)
+          .map((product) => [
+            product.title,
+            "1.00",
+            product.variants[0].calculated_price.calculated_amount.toFixed(2),
+            "service",
+            "full_payment",
+          ])
       )
 
       await yookassa.sandbox().pay(session.data.id)
@@ -115,9 +156,11 @@ medusaIntegrationTestRunner({
       ])
 
       // The shopper coming back and completing gets the same order, not a second one.
-      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((error: any) => {
-        throw new Error(JSON.stringify(error.response.data))
-      })
+      const { data: completed } = await api
+        .post(`/store/carts/${cartId}/complete`, {}, { headers })
+        .catch((error: any) => {
+          throw new Error(JSON.stringify(error.response.data))
+        })
       expect(completed.type).toBe("order")
       expect(completed.order.id).toBe(orders[0].order_id)
       expect(await ordersOfCart(cartId)).toHaveLength(1)
@@ -125,11 +168,23 @@ medusaIntegrationTestRunner({
 
     it("refuses a session without an e-mail or phone for the receipt (400, a message the Mini App can show)", async () => {
       const { data: created } = await api.post("/store/carts", { region_id: config.region_id }, { headers })
-      await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: products[0].variants[0].id, quantity: 1 }, { headers })
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: created.cart.id }, { headers })
+      await api.post(
+        `/store/carts/${created.cart.id}/line-items`,
+        { variant_id: products[0].variants[0].id, quantity: 1 },
+        { headers }
+      )
+      const { data: collection } = await api.post(
+        "/store/payment-collections",
+        { cart_id: created.cart.id },
+        { headers }
+      )
       const before = yookassa.sandbox().payments().length
       const response = await api
-        .post(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+        .post(
+          `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+          { provider_id: PROVIDER },
+          { headers }
+        )
         .catch(errorResponse)
       expect(response.status).toBe(400)
       expect(response.data.message).toMatch(/e-mail or phone number is needed for the receipt/)
@@ -141,7 +196,9 @@ medusaIntegrationTestRunner({
       await yookassa.sandbox().decline(session.data.id)
 
       const canceled = await until(async () => {
-        const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })
+        const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, {
+          headers,
+        })
         const current = data.cart.payment_collection.payment_sessions.find((entry: any) => entry.id === session.id)
         return current?.status === "canceled" ? current : undefined
       }, "the session to be canceled")
@@ -187,7 +244,11 @@ medusaIntegrationTestRunner({
       // Whatever was still queued settles to the same single order.
       await until(async () => {
         const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-        const { data } = await query.graph({ entity: "payment", fields: ["id"], filters: { payment_session_id: session.id } })
+        const { data } = await query.graph({
+          entity: "payment",
+          fields: ["id"],
+          filters: { payment_session_id: session.id },
+        })
         return data.length === 1 ? true : undefined
       }, "one payment")
       expect(await ordersOfCart(cartId)).toHaveLength(1)
@@ -198,7 +259,10 @@ medusaIntegrationTestRunner({
       yookassa.sandbox().faults.failNext(1, 500, { method: "POST", path: /^\/v3\/payments$/ })
       const { session } = await checkout()
       expect(yookassa.sandbox().payments()).toHaveLength(before + 1)
-      const creates = yookassa.sandbox().requests.filter((request) => request.method === "POST" && request.path === "/v3/payments").slice(-2)
+      const creates = yookassa
+        .sandbox()
+        .requests.filter((request) => request.method === "POST" && request.path === "/v3/payments")
+        .slice(-2)
       expect(creates.map((request) => request.status)).toEqual([500, 200])
       expect(creates[0].idempotenceKey).toBe(session.id)
       expect(creates[1].idempotenceKey).toBe(session.id)
@@ -251,7 +315,9 @@ medusaIntegrationTestRunner({
         const { cartId, session } = await checkout({ courses: 2 })
         await yookassa.sandbox().pay(session.data.id)
         const [row] = await orderOf(cartId)
-        const { data } = await api.get(`/admin/orders/${row.order_id}?fields=id,total,*payment_collections.payments`, { headers: adminHeaders })
+        const { data } = await api.get(`/admin/orders/${row.order_id}?fields=id,total,*payment_collections.payments`, {
+          headers: adminHeaders,
+        })
         return { order: data.order, payment: data.order.payment_collections[0].payments[0], session }
       }
 
@@ -264,15 +330,21 @@ medusaIntegrationTestRunner({
         expect(refunds).toHaveLength(1)
         expect(refunds[0].amount.value).toBe(amount.toFixed(2))
         expect(refunds[0].receipt?.items.map((item: any) => item.amount.value)).toEqual([amount.toFixed(2)])
-        const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, { headers: adminHeaders })
-        expect(data.order.payment_collections[0].payments[0].refunds.map((refund: any) => refund.amount)).toEqual([amount])
+        const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, {
+          headers: adminHeaders,
+        })
+        expect(data.order.payment_collections[0].payments[0].refunds.map((refund: any) => refund.amount)).toEqual([
+          amount,
+        ])
       })
 
       it("a refund made in Yookassa's dashboard is recorded on the order without a second refund", async () => {
         const { order, session } = await paidOrder()
         const dashboard = await yookassa.sandbox().refundFromDashboard(session.data.id, "100.00")
         const refunds = await until(async () => {
-          const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, { headers: adminHeaders })
+          const { data } = await api.get(`/admin/orders/${order.id}?fields=id,*payment_collections.payments.refunds`, {
+            headers: adminHeaders,
+          })
           const recorded = data.order.payment_collections[0].payments[0].refunds
           return recorded.length ? recorded : undefined
         }, "the dashboard refund on the order")

@@ -11,7 +11,11 @@ const PROVIDER = "pp_yookassa_yookassa"
 const ADMIN = { email: "refunds@aistore.test", password: "correct horse battery staple" }
 const yookassa = useYookassaSandbox(19_700)
 
-type Course = { id: string; title: string; variants: Array<{ id: string; calculated_price: { calculated_amount: number } }> }
+type Course = {
+  id: string
+  title: string
+  variants: Array<{ id: string; calculated_price: { calculated_amount: number } }>
+}
 type MedusaRefund = { id: string; amount: number; note: string | null }
 
 medusaIntegrationTestRunner({
@@ -58,11 +62,23 @@ medusaIntegrationTestRunner({
 
     /** An order for both courses, paid at Yookassa, as the Mini App and the webhook make it. */
     async function paidOrder() {
-      const { data: created } = await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, { headers })
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: config.region_id, email: "buyer@example.ru" },
+        { headers }
+      )
       for (const course of courses) {
-        await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: course.variants[0].id, quantity: 1 }, { headers })
+        await api.post(
+          `/store/carts/${created.cart.id}/line-items`,
+          { variant_id: course.variants[0].id, quantity: 1 },
+          { headers }
+        )
       }
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: created.cart.id }, { headers })
+      const { data: collection } = await api.post(
+        "/store/payment-collections",
+        { cart_id: created.cart.id },
+        { headers }
+      )
       const { data: started } = await api.post(
         `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
         { provider_id: PROVIDER },
@@ -77,7 +93,9 @@ medusaIntegrationTestRunner({
           fields: ["order_id", "order.payment_collections.payments.captured_at"],
           filters: { cart_id: created.cart.id },
         })
-        return (data[0] as any)?.order?.payment_collections?.[0]?.payments?.[0]?.captured_at ? ((data[0] as any).order_id as string) : undefined
+        return (data[0] as any)?.order?.payment_collections?.[0]?.payments?.[0]?.captured_at
+          ? ((data[0] as any).order_id as string)
+          : undefined
       }, "the paid order")
       const { data } = await api.get(`/admin/orders/${orderId}?fields=id,*payment_collections.payments`, admin)
       return { orderId, paymentId: data.order.payment_collections[0].payments[0].id as string, yookassaPaymentId }
@@ -100,12 +118,16 @@ medusaIntegrationTestRunner({
 
     /** What the subscriber did with each copy of a refund's notification, once `copies` were handled. */
     const outcomesOf = (yookassaRefundId: string) =>
-      outcomes.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith(`Yookassa refund ${yookassaRefundId}:`)).map((message) => message.split(": ")[1])
+      outcomes.mock.calls
+        .map(([message]) => String(message))
+        .filter((message) => message.startsWith(`Yookassa refund ${yookassaRefundId}:`))
+        .map((message) => message.split(": ")[1])
 
     /** The refunds asked of Yookassa for one payment since request number `since`. */
     const refundCreations = (since: number, yookassaPaymentId: string) =>
-      yookassa.sandbox().requests
-        .slice(since)
+      yookassa
+        .sandbox()
+        .requests.slice(since)
         .filter(
           (request) =>
             request.method === "POST" &&
@@ -128,7 +150,10 @@ medusaIntegrationTestRunner({
       // A double click: the second arrives while Yookassa's answer to the first is still on its way.
       yookassa.sandbox().faults.slowNext(1, 1_500, { method: "POST", path: /^\/v3\/refunds$/ })
       const first = refund(paymentId, 100)
-      await until(() => (refundCreations(before, yookassaPaymentId).some((request) => request.status === 200) ? true : undefined), "the first refund at Yookassa")
+      await until(
+        () => (refundCreations(before, yookassaPaymentId).some((request) => request.status === 200) ? true : undefined),
+        "the first refund at Yookassa"
+      )
       await Promise.all([first, refund(paymentId, 100)])
 
       const recorded = await medusaRefunds(orderId)
@@ -136,7 +161,11 @@ medusaIntegrationTestRunner({
       const made = yookassa.sandbox().refunds(yookassaPaymentId)
       expect(made.map((entry) => entry.amount.value)).toEqual(["100.00", "100.00"])
       // Each Yookassa refund was made under its own Medusa refund's id.
-      expect(refundCreations(before, yookassaPaymentId).map((request) => request.idempotenceKey).sort()).toEqual(recorded.map((entry) => entry.id).sort())
+      expect(
+        refundCreations(before, yookassaPaymentId)
+          .map((request) => request.idempotenceKey)
+          .sort()
+      ).toEqual(recorded.map((entry) => entry.id).sort())
 
       // Their refund.succeeded notifications are known as Medusa's own: nothing more is recorded.
       await yookassa.sandbox().flushNotifications()
@@ -156,12 +185,21 @@ medusaIntegrationTestRunner({
       await yookassa.sandbox().flushNotifications()
       // Until every copy was handled, or the refund shows up more than once.
       await until(
-        async () => (outcomesOf(dashboard.id).length >= 5 || (await medusaRefunds(orderId)).length > 1 ? true : undefined),
+        async () =>
+          outcomesOf(dashboard.id).length >= 5 || (await medusaRefunds(orderId)).length > 1 ? true : undefined,
         "every copy of the notification to be handled"
       )
       const recorded = await medusaRefunds(orderId)
-      expect(recorded.map((entry) => [entry.amount, entry.note])).toEqual([[100, `Refund ${dashboard.id} made in Yookassa's dashboard`]])
-      expect(outcomesOf(dashboard.id).sort()).toEqual(["already_recorded", "already_recorded", "already_recorded", "already_recorded", "recorded"])
+      expect(recorded.map((entry) => [entry.amount, entry.note])).toEqual([
+        [100, `Refund ${dashboard.id} made in Yookassa's dashboard`],
+      ])
+      expect(outcomesOf(dashboard.id).sort()).toEqual([
+        "already_recorded",
+        "already_recorded",
+        "already_recorded",
+        "already_recorded",
+        "recorded",
+      ])
       // Recorded by adopting the dashboard refund, not by refunding again.
       expect(yookassa.sandbox().refunds(yookassaPaymentId)).toEqual([expect.objectContaining({ id: dashboard.id })])
     })
@@ -179,15 +217,22 @@ medusaIntegrationTestRunner({
       const made = yookassa.sandbox().refunds(yookassaPaymentId)
       expect(made.map((entry) => entry.amount.value)).toEqual(["100.00", "100.00"])
       const ownRefund = made.find((entry) => entry.id !== dashboard.id)!
-      await until(() => (outcomesOf(dashboard.id).length && outcomesOf(ownRefund.id).length ? true : undefined), "both notifications to be handled")
+      await until(
+        () => (outcomesOf(dashboard.id).length && outcomesOf(ownRefund.id).length ? true : undefined),
+        "both notifications to be handled"
+      )
       expect(outcomesOf(dashboard.id)).toEqual(["recorded"])
       expect(outcomesOf(ownRefund.id)).toEqual(["medusa_refund"])
 
       const recorded = await medusaRefunds(orderId)
       expect(recorded.map((entry) => entry.amount)).toEqual([100, 100])
       const adminRefund = recorded.find((entry) => !entry.note)!
-      expect(refundCreations(before, yookassaPaymentId).map((request) => request.idempotenceKey)).toEqual([adminRefund.id])
-      expect(recorded.filter((entry) => entry.note === `Refund ${dashboard.id} made in Yookassa's dashboard`)).toHaveLength(1)
+      expect(refundCreations(before, yookassaPaymentId).map((request) => request.idempotenceKey)).toEqual([
+        adminRefund.id,
+      ])
+      expect(
+        recorded.filter((entry) => entry.note === `Refund ${dashboard.id} made in Yookassa's dashboard`)
+      ).toHaveLength(1)
       expect(Object.fromEntries((await widgetRefunds(orderId)).map((entry) => [entry.id, entry.source]))).toEqual({
         [dashboard.id]: "yookassa",
         [ownRefund.id]: "medusa",

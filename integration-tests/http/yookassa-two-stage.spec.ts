@@ -27,25 +27,41 @@ medusaIntegrationTestRunner({
       yookassa.sandbox().setWebhookUrl(`${(api as any).defaults.baseURL}/hooks/payment/yookassa_yookassa`)
       config = (await api.get("/storefront/config")).data
       headers = { "x-publishable-api-key": config.publishable_key }
-      const { data } = await api.get(`/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`, { headers })
+      const { data } = await api.get(`/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`, {
+        headers,
+      })
       variantId = data.products[0].variants[0].id
       const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
-      await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } } })
+      await createUserAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
+      })
       adminHeaders = { authorization: `Bearer ${(await api.post("/auth/user/emailpass", ADMIN)).data.token}` }
     })
 
     beforeEach(() => yookassa.sandbox().faults.reset())
 
     async function cartWithSession() {
-      const { data: created } = await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, { headers })
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: config.region_id, email: "buyer@example.ru" },
+        { headers }
+      )
       await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: variantId, quantity: 1 }, { headers })
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: created.cart.id }, { headers })
+      const { data: collection } = await api.post(
+        "/store/payment-collections",
+        { cart_id: created.cart.id },
+        { headers }
+      )
       const session = await startSession(collection.payment_collection.id)
       return { cartId: created.cart.id as string, collectionId: collection.payment_collection.id as string, session }
     }
 
     async function startSession(collectionId: string) {
-      const { data } = await api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: PROVIDER }, { headers })
+      const { data } = await api.post(
+        `/store/payment-collections/${collectionId}/payment-sessions`,
+        { provider_id: PROVIDER },
+        { headers }
+      )
       return data.payment_collection.payment_sessions[0] as { id: string; data: { id: string } }
     }
 
@@ -68,16 +84,24 @@ medusaIntegrationTestRunner({
       expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("waiting_for_capture")
       const orderId = await orderOf(cartId)
 
-      const { data: before } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`, { headers: adminHeaders })
+      const { data: before } = await api.get(
+        `/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`,
+        { headers: adminHeaders }
+      )
       expect(before.order.payment_status).toBe("authorized")
       const payment = before.order.payment_collections[0].payments[0]
 
       await api.post(`/admin/payments/${payment.id}/capture`, {}, { headers: adminHeaders })
       expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("succeeded")
-      const { data: after } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, { headers: adminHeaders })
+      const { data: after } = await api.get(`/admin/orders/${orderId}?fields=id,payment_status`, {
+        headers: adminHeaders,
+      })
       expect(after.order.payment_status).toBe("captured")
       // Capturing again succeeds without a second capture at Yookassa.
-      const captures = () => yookassa.sandbox().requests.filter((request) => request.path.endsWith(`${session.data.id}/capture`) && request.status === 200)
+      const captures = () =>
+        yookassa
+          .sandbox()
+          .requests.filter((request) => request.path.endsWith(`${session.data.id}/capture`) && request.status === 200)
       expect(captures()).toHaveLength(1)
     })
 
@@ -87,7 +111,10 @@ medusaIntegrationTestRunner({
       const orderId = await orderOf(cartId)
       await api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: adminHeaders })
       expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("canceled")
-      expect(yookassa.sandbox().payment(session.data.id)!.cancellation_details).toEqual({ party: "merchant", reason: "canceled_by_merchant" })
+      expect(yookassa.sandbox().payment(session.data.id)!.cancellation_details).toEqual({
+        party: "merchant",
+        reason: "canceled_by_merchant",
+      })
     })
 
     it("a tap on Pay after paying but before the webhook finds the order: nothing canceled, no second payment", async () => {
@@ -114,7 +141,10 @@ medusaIntegrationTestRunner({
 
       // The first payment's page is still open and gets paid: nothing owns it.
       await yookassa.sandbox().pay(first.data.id)
-      await until(() => (yookassa.sandbox().payment(first.data.id)!.status === "canceled" ? true : undefined), "the stale payment to be canceled")
+      await until(
+        () => (yookassa.sandbox().payment(first.data.id)!.status === "canceled" ? true : undefined),
+        "the stale payment to be canceled"
+      )
       expect(yookassa.sandbox().refunds(first.data.id)).toHaveLength(0)
 
       // A second tap after the order is refused, and the order's own held payment stays held.

@@ -26,23 +26,40 @@ medusaIntegrationTestRunner({
     })
 
     async function paidOutsideTheStore() {
-      const { data: catalogue } = await api.get(`/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`, { headers })
-      const { data: created } = await api.post("/store/carts", { region_id: config.region_id, email: "buyer@example.ru" }, { headers })
-      await api.post(`/store/carts/${created.cart.id}/line-items`, { variant_id: catalogue.products[0].variants[0].id, quantity: 1 }, { headers })
-      const { data: collection } = await api.post("/store/payment-collections", { cart_id: created.cart.id }, { headers })
+      const { data: catalogue } = await api.get(
+        `/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`,
+        { headers }
+      )
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: config.region_id, email: "buyer@example.ru" },
+        { headers }
+      )
+      await api.post(
+        `/store/carts/${created.cart.id}/line-items`,
+        { variant_id: catalogue.products[0].variants[0].id, quantity: 1 },
+        { headers }
+      )
+      const { data: collection } = await api.post(
+        "/store/payment-collections",
+        { cart_id: created.cart.id },
+        { headers }
+      )
       const { data } = await api.post(
         `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
         { provider_id: PROVIDER },
         { headers }
       )
       const session = data.payment_collection.payment_sessions[0]
-      return { cartId: created.cart.id as string, paymentId: session.data.id as string, sessionId: session.id as string }
+      return {
+        cartId: created.cart.id as string,
+        paymentId: session.data.id as string,
+        sessionId: session.id as string,
+      }
     }
 
     const notify = (body: unknown, forwardedFor?: string) =>
-      api
-        .post(WEBHOOK, body, { headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} })
-        .catch(errorResponse)
+      api.post(WEBHOOK, body, { headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {} }).catch(errorResponse)
 
     const notification = (paymentId: string, event = "payment.succeeded") => ({
       type: "notification",
@@ -66,7 +83,11 @@ medusaIntegrationTestRunner({
       // The client claims Yookassa's address; the proxy appends the real one.
       expect((await notify(notification(paymentId), "185.71.76.5, 203.0.113.9")).status).toBe(403)
       // Refused before anything was queued: there is nothing to wait for.
-      expect(yookassa.sandbox().requests.filter((request) => request.path === `/v3/payments/${paymentId}` && request.method === "GET")).toHaveLength(0)
+      expect(
+        yookassa
+          .sandbox()
+          .requests.filter((request) => request.path === `/v3/payments/${paymentId}` && request.method === "GET")
+      ).toHaveLength(0)
       expect(await ordersOfCart(cartId)).toHaveLength(0)
 
       // From Yookassa's range through the proxy: accepted, and the API confirms it.
@@ -75,8 +96,14 @@ medusaIntegrationTestRunner({
     })
 
     it("cannot be reached around the sender check through Medusa's dynamic route", async () => {
-      for (const path of ["/hooks/payment/yookassa%5Fyookassa", "/hooks/payment/%79ookassa_yookassa", "/hooks/payment/yookassa%5fyookassa/"]) {
-        const response = await api.post(path, notification("x"), { headers: { "x-forwarded-for": "203.0.113.9" } }).catch(errorResponse)
+      for (const path of [
+        "/hooks/payment/yookassa%5Fyookassa",
+        "/hooks/payment/%79ookassa_yookassa",
+        "/hooks/payment/yookassa%5fyookassa/",
+      ]) {
+        const response = await api
+          .post(path, notification("x"), { headers: { "x-forwarded-for": "203.0.113.9" } })
+          .catch(errorResponse)
         expect(response.status).toBe(404)
       }
     })
@@ -85,9 +112,17 @@ medusaIntegrationTestRunner({
       const { cartId, paymentId, sessionId } = await paidOutsideTheStore()
       // The body lies: the API is asked, and it says the payment is pending.
       expect((await notify(notification(paymentId), "185.71.76.5")).status).toBe(200)
-      await until(() => yookassa.sandbox().requests.find((request) => request.method === "GET" && request.path === `/v3/payments/${paymentId}`), "the provider to re-read the payment")
+      await until(
+        () =>
+          yookassa
+            .sandbox()
+            .requests.find((request) => request.method === "GET" && request.path === `/v3/payments/${paymentId}`),
+        "the provider to re-read the payment"
+      )
       const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })
-      expect(data.cart.payment_collection.payment_sessions.find((entry: any) => entry.id === sessionId).status).toBe("pending")
+      expect(data.cart.payment_collection.payment_sessions.find((entry: any) => entry.id === sessionId).status).toBe(
+        "pending"
+      )
       expect(await ordersOfCart(cartId)).toHaveLength(0)
     })
 
@@ -100,7 +135,10 @@ medusaIntegrationTestRunner({
         body: "{not json",
       })
       expect(raw.status).toBe(200)
-      const huge = await notify({ ...notification("2f000000-000f-5000-8000-0000000000aa"), padding: "x".repeat(300 * 1024) }, "185.71.76.5")
+      const huge = await notify(
+        { ...notification("2f000000-000f-5000-8000-0000000000aa"), padding: "x".repeat(300 * 1024) },
+        "185.71.76.5"
+      )
       expect(huge.status).toBe(200)
 
       const unknown = "2f000000-000f-5000-8000-000000000000"
@@ -108,14 +146,21 @@ medusaIntegrationTestRunner({
       // Only the well-formed notification is processed: its payment is read once, Yookassa knows it
       // not, and nothing is captured, canceled or refunded. The malformed ones never reached the API.
       await until(
-        () => yookassa.sandbox().requests.slice(before).find((request) => request.path === `/v3/payments/${unknown}`),
+        () =>
+          yookassa
+            .sandbox()
+            .requests.slice(before)
+            .find((request) => request.path === `/v3/payments/${unknown}`),
         "the provider to look the payment up"
       )
       // Earlier tests' payments may still be read by their own late processing: look only at ours, and at writes.
-      const ours = yookassa.sandbox().requests
-        .slice(before)
+      const ours = yookassa
+        .sandbox()
+        .requests.slice(before)
         .filter((request) => request.method === "POST" || request.path.includes("2f000000-000f-5000-8000-0000000000"))
-      expect(ours.map((request) => [request.method, request.path, request.status])).toEqual([["GET", `/v3/payments/${unknown}`, 404]])
+      expect(ours.map((request) => [request.method, request.path, request.status])).toEqual([
+        ["GET", `/v3/payments/${unknown}`, 404],
+      ])
     })
   },
 })

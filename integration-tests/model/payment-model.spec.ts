@@ -21,7 +21,9 @@ const PROVIDER = "pp_yookassa_yookassa"
 const RUNS = Number(process.env.PAYMENT_MODEL_RUNS ?? 200)
 /** CI repeats one seed, so it is deterministic; PAYMENT_MODEL_SEED=random explores new ones. */
 const SEED =
-  process.env.PAYMENT_MODEL_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.PAYMENT_MODEL_SEED ?? 784152751)
+  process.env.PAYMENT_MODEL_SEED === "random"
+    ? Date.now() % 2 ** 31
+    : Number(process.env.PAYMENT_MODEL_SEED ?? 784152751)
 /** How the sandbox describes a refund made in Yookassa's dashboard. */
 const DASHBOARD_REFUND = "Возврат из личного кабинета ЮKassa"
 const ADMIN = { email: "model@aistore.test", password: "a model merchant's password" }
@@ -71,15 +73,25 @@ medusaIntegrationTestRunner({
       yookassa.sandbox().setWebhookUrl(`${baseUrl}/hooks/payment/yookassa_yookassa`)
       webhookUrl = `${baseUrl}/hooks/telegram`
       config = (await http.get("/storefront/config")).data
-      const { data } = await http.get(`/store/products?limit=8&region_id=${config.region_id}&fields=id,*variants`, store())
+      const { data } = await http.get(
+        `/store/products?limit=8&region_id=${config.region_id}&fields=id,*variants`,
+        store()
+      )
       variantIds = data.products.map((product: any) => product.variants[0].id)
       const { authIdentity } = await container.resolve(Modules.AUTH).register("emailpass", { body: ADMIN } as never)
-      await createUserAccountWorkflow(container).run({ input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } } })
+      await createUserAccountWorkflow(container).run({
+        input: { authIdentityId: authIdentity!.id, userData: { email: ADMIN.email } },
+      })
       admin = { authorization: `Bearer ${(await http.post("/auth/user/emailpass", ADMIN)).data.token}` }
     })
 
     function store(token?: string) {
-      return { headers: { "x-publishable-api-key": config.publishable_key, ...(token ? { authorization: `Bearer ${token}` } : {}) } }
+      return {
+        headers: {
+          "x-publishable-api-key": config.publishable_key,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      }
     }
 
     /** Answers 2xx or 4xx, never 5xx: a shopper's request never breaks the store. */
@@ -102,7 +114,11 @@ medusaIntegrationTestRunner({
           { region_id: config.region_id, email: "model@example.ru", items: [{ variant_id: variant, quantity: 1 }] },
           store(token)
         )
-        const { data: collection } = await http.post("/store/payment-collections", { cart_id: data.cart.id }, store(token))
+        const { data: collection } = await http.post(
+          "/store/payment-collections",
+          { cart_id: data.cart.id },
+          store(token)
+        )
         carts.push({ cartId: data.cart.id, collectionId: collection.payment_collection.id })
       }
       return { token, carts, payments: [], telegramId: id, invoices: [], charges: [] }
@@ -130,8 +146,10 @@ medusaIntegrationTestRunner({
       return (data as any[]).map((row) => row.order)
     }
 
-    const paymentsOf = (order: any) => (order.payment_collections ?? []).flatMap((collection: any) => collection?.payments ?? [])
-    const total = (entries: any[] | null | undefined) => MathBN.sum(0, ...(entries ?? []).map((entry: any) => entry.amount))
+    const paymentsOf = (order: any) =>
+      (order.payment_collections ?? []).flatMap((collection: any) => collection?.payments ?? [])
+    const total = (entries: any[] | null | undefined) =>
+      MathBN.sum(0, ...(entries ?? []).map((entry: any) => entry.amount))
     const kopecks = (value: string | undefined) => Math.round(Number(value ?? "0") * 100)
 
     // ---- commands ------------------------------------------------------------------------
@@ -140,9 +158,15 @@ medusaIntegrationTestRunner({
       check: () => true,
       run: async (model: Model, real: Real) => {
         const response = await request(
-          http.post(`/store/payment-collections/${real.carts[cart].collectionId}/payment-sessions`, { provider_id: PROVIDER }, store(real.token))
+          http.post(
+            `/store/payment-collections/${real.carts[cart].collectionId}/payment-sessions`,
+            { provider_id: PROVIDER },
+            store(real.token)
+          )
         )
-        const session = response.data.payment_collection?.payment_sessions?.find((entry: any) => entry.provider_id === PROVIDER)
+        const session = response.data.payment_collection?.payment_sessions?.find(
+          (entry: any) => entry.provider_id === PROVIDER
+        )
         if (response.status === 200 && session?.data?.id) {
           real.payments.push(session.data.id)
           model.sessions++
@@ -197,7 +221,10 @@ medusaIntegrationTestRunner({
       for (const payment of real.payments) {
         await settleYookassaPayment(container, payment)
       }
-      await recordLostRefunds(container, { client: yookassaPlugin(container).client, since: new Date(Date.now() - 3_600_000) })
+      await recordLostRefunds(container, {
+        client: yookassaPlugin(container).client,
+        since: new Date(Date.now() - 3_600_000),
+      })
     }
     const reconcile = () => ({
       check: (model: Model) => model.sessions > 0,
@@ -238,9 +265,15 @@ medusaIntegrationTestRunner({
       check: () => true,
       run: async (model: Model, real: Real) => {
         const response = await request(
-          http.post(`/store/payment-collections/${real.carts[cart].collectionId}/payment-sessions`, { provider_id: STARS }, store(real.token))
+          http.post(
+            `/store/payment-collections/${real.carts[cart].collectionId}/payment-sessions`,
+            { provider_id: STARS },
+            store(real.token)
+          )
         )
-        const session = response.data.payment_collection?.payment_sessions?.find((entry: any) => entry.provider_id === STARS)
+        const session = response.data.payment_collection?.payment_sessions?.find(
+          (entry: any) => entry.provider_id === STARS
+        )
         if (response.status === 200 && session?.data?.invoice_link) {
           real.invoices.push(session.data.invoice_link)
           model.invoices++
@@ -252,7 +285,9 @@ medusaIntegrationTestRunner({
       check: (model: Model) => model.invoices > 0,
       run: async (model: Model, real: Real) => {
         const link = real.invoices[which % real.invoices.length]
-        const paid = await bot.api().payInvoice({ url: webhookUrl, secret: webhookSecret }, { link, userId: real.telegramId, deliveries })
+        const paid = await bot
+          .api()
+          .payInvoice({ url: webhookUrl, secret: webhookSecret }, { link, userId: real.telegramId, deliveries })
         if (paid.transaction && paid.update) {
           real.charges.push({ id: paid.transaction.id, update: paid.update })
           model.charges++
@@ -263,7 +298,9 @@ medusaIntegrationTestRunner({
     const redeliverStars = (which: number) => ({
       check: (model: Model) => model.charges > 0,
       run: async (_model: Model, real: Real) => {
-        const status = await bot.api().sendUpdate({ url: webhookUrl, secret: webhookSecret }, real.charges[which % real.charges.length].update)
+        const status = await bot
+          .api()
+          .sendUpdate({ url: webhookUrl, secret: webhookSecret }, real.charges[which % real.charges.length].update)
         if (status !== 200) {
           throw new Error(`the bot's webhook answered ${status}`)
         }
@@ -289,7 +326,9 @@ medusaIntegrationTestRunner({
       fc.nat(5).map(decline),
       fc.integer({ min: 0, max: 1 }).map(complete),
       fc.constant(null).map(deliverNotifications),
-      fc.constantFrom("drop" as const, "duplicate" as const, "reorder" as const, "none" as const).map(notificationFaults),
+      fc
+        .constantFrom("drop" as const, "duplicate" as const, "reorder" as const, "none" as const)
+        .map(notificationFaults),
       fc.constant(null).map(reconcile),
       fc.constantFrom("half" as const, "all" as const).map(adminRefund),
       fc.nat(5).map(dashboardRefund),
@@ -312,8 +351,13 @@ medusaIntegrationTestRunner({
             problems.push(`Medusa payment ${payment.id} refunded more than it captured`)
           }
           const atYookassa = yookassa.sandbox().payment(payment.data?.id)
-          if (atYookassa && kopecks(atYookassa.refunded_amount?.value) !== Math.round(total(payment.refunds).toNumber() * 100)) {
-            problems.push(`Medusa payment ${payment.id} records ${total(payment.refunds)} refunded, Yookassa ${atYookassa.refunded_amount?.value}`)
+          if (
+            atYookassa &&
+            kopecks(atYookassa.refunded_amount?.value) !== Math.round(total(payment.refunds).toNumber() * 100)
+          ) {
+            problems.push(
+              `Medusa payment ${payment.id} records ${total(payment.refunds)} refunded, Yookassa ${atYookassa.refunded_amount?.value}`
+            )
           }
         }
       }
@@ -327,14 +371,21 @@ medusaIntegrationTestRunner({
         if (orders.length > 1) {
           problems.push(`Yookassa payment ${id} is captured into ${orders.length} orders`)
         }
-        const heldAnyway = payment.status === "waiting_for_capture" || (payment.status === "succeeded" && refunded < kopecks(payment.amount.value))
+        const heldAnyway =
+          payment.status === "waiting_for_capture" ||
+          (payment.status === "succeeded" && refunded < kopecks(payment.amount.value))
         if (!orders.length && heldAnyway) {
           problems.push(`Yookassa payment ${id} (${payment.status}) belongs to no order and was not given back`)
         }
         // The store's own refunds: the merchant's dashboard refunds come on top and are theirs.
-        const automatic = yookassa.sandbox().refunds(id).filter((refund) => refund.description !== DASHBOARD_REFUND)
+        const automatic = yookassa
+          .sandbox()
+          .refunds(id)
+          .filter((refund) => refund.description !== DASHBOARD_REFUND)
         if (!orders.length && payment.status === "succeeded" && automatic.length > 1) {
-          problems.push(`Yookassa payment ${id} belongs to no order and was refunded ${automatic.length} times by the store`)
+          problems.push(
+            `Yookassa payment ${id} belongs to no order and was refunded ${automatic.length} times by the store`
+          )
         }
       }
       problems.push(...starsProblems(real, orders))
@@ -373,7 +424,9 @@ medusaIntegrationTestRunner({
           problems.push(`Stars charge ${id} belongs to no order and was not given back`)
         }
         if (owning.length === 1 && MathBN.gt(total(owning[0].refunds), 0) !== refunds > 0) {
-          problems.push(`Stars charge ${id}: Medusa records ${total(owning[0].refunds)} refunded, Telegram ${refunds} refunds`)
+          problems.push(
+            `Stars charge ${id}: Medusa records ${total(owning[0].refunds)} refunded, Telegram ${refunds} refunds`
+          )
         }
       }
       return problems
@@ -387,7 +440,11 @@ medusaIntegrationTestRunner({
         const payments = paymentsOf(order)
         const captured = MathBN.sum(0, ...payments.map((payment: any) => total(payment.captures)))
         const kept = MathBN.sub(captured, MathBN.sum(0, ...payments.map((payment: any) => total(payment.refunds))))
-        const { data: accesses } = await query.graph({ entity: "course_access", fields: ["id", "status"], filters: { order_id: order.id } })
+        const { data: accesses } = await query.graph({
+          entity: "course_access",
+          fields: ["id", "status"],
+          filters: { order_id: order.id },
+        })
         const active = (accesses as any[]).filter((access) => access.status === "active").length
         if (MathBN.lte(kept, 0) && active > 0) {
           problems.push(`order ${order.id} kept nothing but grants ${active} courses`)

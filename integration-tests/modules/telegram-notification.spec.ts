@@ -111,7 +111,11 @@ moduleIntegrationTestRunner<INotificationModuleService>({
 
       // `id` is not in CreateNotificationDTO's type, but 2.21.2 spreads the input over the
       // generated id, so the send result is written to the failed record itself.
-      await service.createNotifications({ ...input("resend-1"), id: failed.id, provider_data: failed.provider_data } as any)
+      await service.createNotifications({
+        ...input("resend-1"),
+        id: failed.id,
+        provider_data: failed.provider_data,
+      } as any)
 
       const records = await byKey("resend-1")
       expect(records).toHaveLength(1)
@@ -125,7 +129,9 @@ moduleIntegrationTestRunner<INotificationModuleService>({
       api.failNext({ kind: "server_error" }, 4)
       await service.createNotifications(input("same-key-1")).catch(() => undefined)
 
-      await expect(service.createNotifications(input("same-key-1"))).rejects.toThrow(/Notification with id .* not found/)
+      await expect(service.createNotifications(input("same-key-1"))).rejects.toThrow(
+        /Notification with id .* not found/
+      )
 
       // The message went out, but the record still says failure: a job re-sending this way
       // would deliver it again on every run.

@@ -24,7 +24,11 @@ const ADMIN = { email: "replicas@aistore.test", password: "a long enough passwor
 
 async function json(url: string, init: RequestInit = {}) {
   const response = await fetch(url, init)
-  return { status: response.status, etag: response.headers.get("etag"), body: response.status === 304 ? undefined : await response.json() }
+  return {
+    status: response.status,
+    etag: response.headers.get("etag"),
+    body: response.status === 304 ? undefined : await response.json(),
+  }
 }
 
 describe("two server replicas on one Redis", () => {
@@ -64,7 +68,8 @@ describe("two server replicas on one Redis", () => {
 
     const { body: config } = await json(`${editing}/storefront/config`)
     const store = { "x-publishable-api-key": config.publishable_key }
-    const catalog = (url: string, headers: Record<string, string> = {}) => json(`${url}/store/catalog`, { headers: { ...store, ...headers } })
+    const catalog = (url: string, headers: Record<string, string> = {}) =>
+      json(`${url}/store/catalog`, { headers: { ...store, ...headers } })
     // Both replicas have the catalogue cached.
     const before = await catalog(other)
     expect((await catalog(editing)).etag).toBe(before.etag)
@@ -86,7 +91,9 @@ describe("two server replicas on one Redis", () => {
     const after = await catalog(other, { "if-none-match": before.etag! })
     expect(after.status).toBe(200)
     expect(after.etag).not.toBe(before.etag)
-    expect(after.body.courses.find((entry: { id: string }) => entry.id === course.id).title).toBe("Курс, изменённый на другой реплике")
+    expect(after.body.courses.find((entry: { id: string }) => entry.id === course.id).title).toBe(
+      "Курс, изменённый на другой реплике"
+    )
     expect((await catalog(editing)).etag).toBe(after.etag)
   })
 })

@@ -222,19 +222,32 @@ describe("the production topology: nginx, two servers, one worker", () => {
   /** A Telegram shopper signs in and starts paying for a course with Yookassa, all through nginx. */
   async function startPurchase(telegramId: number) {
     const initData = signInitData({ user: { id: telegramId, first_name: "Топология" } }, BOT_TOKEN, new Date())
-    const login = await http("/auth/customer/telegram", { method: "POST", headers: { authorization: `tma ${initData}` } })
+    const login = await http("/auth/customer/telegram", {
+      method: "POST",
+      headers: { authorization: `tma ${initData}` },
+    })
     expect(login.status).toBe(200)
     const store = { "x-publishable-api-key": publishableKey, authorization: `Bearer ${login.body.token}` }
 
-    const { body: catalogue } = await http(`/store/products?limit=1&region_id=${regionId}&fields=id,*variants`, { headers: store })
-    const { body: created } = await http("/store/carts", { method: "POST", headers: store, json: { region_id: regionId, email: "buyer@example.ru" } })
+    const { body: catalogue } = await http(`/store/products?limit=1&region_id=${regionId}&fields=id,*variants`, {
+      headers: store,
+    })
+    const { body: created } = await http("/store/carts", {
+      method: "POST",
+      headers: store,
+      json: { region_id: regionId, email: "buyer@example.ru" },
+    })
     const added = await http(`/store/carts/${created.cart.id}/line-items`, {
       method: "POST",
       headers: store,
       json: { variant_id: catalogue.products[0].variants[0].id, quantity: 1 },
     })
     expect(added.status).toBe(200)
-    const { body: collection } = await http("/store/payment-collections", { method: "POST", headers: store, json: { cart_id: created.cart.id } })
+    const { body: collection } = await http("/store/payment-collections", {
+      method: "POST",
+      headers: store,
+      json: { cart_id: created.cart.id },
+    })
     const session = await http(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, {
       method: "POST",
       headers: store,
@@ -276,7 +289,10 @@ describe("the production topology: nginx, two servers, one worker", () => {
     expect(deliveredNotifications(paymentId)).toEqual([200])
 
     expect(await ordersOf(store)).toHaveLength(1)
-    await until(() => botApi.delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID), "the merchant's sale message")
+    await until(
+      () => botApi.delivered.find((message) => String(message.chatId) === ADMIN_CHAT_ID),
+      "the merchant's sale message"
+    )
 
     // The servers created the payment (the shopper's request); the worker re-read it after the
     // webhook (the notification subscriber) and sent the sale message (order.placed subscriber).
@@ -293,7 +309,10 @@ describe("the production topology: nginx, two servers, one worker", () => {
   it("answers through both servers, and an admin session cookie holds on either", async () => {
     const login = await http("/auth/user/emailpass", { method: "POST", json: ADMIN })
     expect(login.status).toBe(200)
-    const session = await http("/auth/session", { method: "POST", headers: { authorization: `Bearer ${login.body.token}` } })
+    const session = await http("/auth/session", {
+      method: "POST",
+      headers: { authorization: `Bearer ${login.body.token}` },
+    })
     expect(session.status).toBe(200)
     const cookie = session.headers.get("set-cookie")?.split(";")[0]
     expect(cookie).toMatch(/^connect\.sid=/)
@@ -304,7 +323,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
       expect(me.status).toBe(200)
       expect(me.body.user.email).toBe(ADMIN.email)
     }
-    const answeredBy = new Set(accessLog().slice(logged).map((line) => line.upstream))
+    const answeredBy = new Set(
+      accessLog()
+        .slice(logged)
+        .map((line) => line.upstream)
+    )
     expect(answeredBy).toEqual(new Set(topology.servers.map((server) => `127.0.0.1:${server.port}`)))
     // Nothing reached the worker, which nginx does not know.
     expect(accessLog().some((line) => line.upstream.endsWith(`:${topology.worker.port}`))).toBe(false)
@@ -313,13 +336,18 @@ describe("the production topology: nginx, two servers, one worker", () => {
   describe("fault drills", () => {
     /** Sale messages to the merchant, one per order. */
     const saleMessages = () => botApi.delivered.filter((message) => String(message.chatId) === ADMIN_CHAT_ID).length
-    const rateLimited = () => botApi.calls.filter((call) => call.method.toLowerCase() === "sendmessage" && call.status === 429).length
+    const rateLimited = () =>
+      botApi.calls.filter((call) => call.method.toLowerCase() === "sendmessage" && call.status === 429).length
     /** The answer of a store request while the database cannot be reached. */
-    const UNAVAILABLE = { type: "service_unavailable", code: "service_unavailable", message: "The store is temporarily unavailable. Please try again in a few seconds." }
+    const UNAVAILABLE = {
+      type: "service_unavailable",
+      code: "service_unavailable",
+      message: "The store is temporarily unavailable. Please try again in a few seconds.",
+    }
 
     /** Each order in the database has exactly one sale message, and no message names another order. */
     async function expectOneSaleMessagePerOrder() {
-      const orders = await sql(DATABASE, "SELECT display_id FROM \"order\" WHERE deleted_at IS NULL")
+      const orders = await sql(DATABASE, 'SELECT display_id FROM "order" WHERE deleted_at IS NULL')
       const numbers = botApi.delivered
         .filter((message) => String(message.chatId) === ADMIN_CHAT_ID)
         .map((message) => /Новый заказ №(\d+)/.exec(message.text)?.[1])
@@ -342,7 +370,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
       for (const { store } of purchases) {
         expect(await ordersOf(store)).toHaveLength(1)
       }
-      await until(() => (rateLimited() === refusedBefore + refusals ? true : undefined), "the Bot API's 429 answers", 120_000)
+      await until(
+        () => (rateLimited() === refusedBefore + refusals ? true : undefined),
+        "the Bot API's 429 answers",
+        120_000
+      )
       await until(() => (saleMessages() === messagesBefore + 2 ? true : undefined), "both sale messages", 150_000)
       await expectOneSaleMessagePerOrder()
       process.stdout.write(`[drill] Bot API 429: ${((Date.now() - begun) / 1000).toFixed(1)} s\n`)
@@ -351,7 +383,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
     it("PostgreSQL unreachable: store requests answer 503 with a message, and the store recovers by itself", async () => {
       const begun = Date.now()
       const store = { "x-publishable-api-key": publishableKey }
-      const products = () => http(`/store/products?limit=1&region_id=${regionId}&fields=id`, { headers: store, signal: AbortSignal.timeout(30_000) })
+      const products = () =>
+        http(`/store/products?limit=1&region_id=${regionId}&fields=id`, {
+          headers: store,
+          signal: AbortSignal.timeout(30_000),
+        })
       expect((await products()).status).toBe(200)
 
       const loggedBeforeCut = accessLog().length
@@ -373,7 +409,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
         // Whatever the outcome, the drills after this one need the database.
         await database.restore()
       }
-      await until(async () => ((await products()).status === 200 ? true : undefined), "the store to answer again", 60_000)
+      await until(
+        async () => ((await products()).status === 200 ? true : undefined),
+        "the store to answer again",
+        60_000
+      )
       const logged = accessLog().length
       for (let i = 0; i < 4; i++) {
         expect((await products()).status).toBe(200)
@@ -392,7 +432,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
       await sandbox.pay(paymentId)
       await sandbox.flushNotifications()
       expect(await ordersOf(shopper)).toHaveLength(1)
-      await until(() => (saleMessages() === messagesBefore + 1 ? true : undefined), "the sale message after the outage", 150_000)
+      await until(
+        () => (saleMessages() === messagesBefore + 1 ? true : undefined),
+        "the sale message after the outage",
+        150_000
+      )
       process.stdout.write(`[drill] PostgreSQL cut: ${((Date.now() - begun) / 1000).toFixed(1)} s\n`)
     })
 
@@ -401,7 +445,9 @@ describe("the production topology: nginx, two servers, one worker", () => {
       await sandbox.pay(paymentId)
       await sandbox.flushNotifications()
       expect(deliveredNotifications(paymentId)).toEqual([200])
-      const answered = accessLog().filter((line) => line.uri === WEBHOOK && line.status === 200).pop()!
+      const answered = accessLog()
+        .filter((line) => line.uri === WEBHOOK && line.status === 200)
+        .pop()!
       const server = topology.servers.find((entry) => answered.upstream === `127.0.0.1:${entry.port}`)!
       const killed = topology.process(server.name)!
       process.kill(-killed.child.pid!, "SIGKILL")
@@ -455,7 +501,10 @@ describe("the production topology: nginx, two servers, one worker", () => {
     for (const [what, page] of Object.entries(pages)) {
       expect([what, page.headers.get("x-content-type-options")]).toEqual([what, "nosniff"])
       expect([what, page.headers.get("referrer-policy")]).toEqual([what, "strict-origin-when-cross-origin"])
-      expect([what, page.headers.get("content-security-policy")]).toEqual([what, expect.stringContaining("frame-ancestors")])
+      expect([what, page.headers.get("content-security-policy")]).toEqual([
+        what,
+        expect.stringContaining("frame-ancestors"),
+      ])
       expect([what, page.headers.get("x-powered-by")]).toEqual([what, null])
     }
     const csp = pages.miniApp.headers.get("content-security-policy")!
@@ -486,11 +535,22 @@ describe("the production topology: nginx, two servers, one worker", () => {
         if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text())
       })
       await page.addInitScript(() =>
-        document.addEventListener("securitypolicyviolation", (event) => console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`))
+        document.addEventListener("securitypolicyviolation", (event) =>
+          console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`)
+        )
       )
       // Opened as Telegram opens it: signed launch parameters in the hash.
-      const initData = signInitData({ user: { id: 434343, first_name: "Топология", language_code: "ru" } }, BOT_TOKEN, new Date())
-      const launch = new URLSearchParams({ tgWebAppData: initData, tgWebAppVersion: "8.0", tgWebAppPlatform: "weba", tgWebAppThemeParams: JSON.stringify(LIGHT_THEME) })
+      const initData = signInitData(
+        { user: { id: 434343, first_name: "Топология", language_code: "ru" } },
+        BOT_TOKEN,
+        new Date()
+      )
+      const launch = new URLSearchParams({
+        tgWebAppData: initData,
+        tgWebAppVersion: "8.0",
+        tgWebAppPlatform: "weba",
+        tgWebAppThemeParams: JSON.stringify(LIGHT_THEME),
+      })
       await page.goto(`${topology.url}/#${launch}`)
       await page.locator('[data-testid="catalogue"][data-state="ready"]').waitFor({ timeout: 30_000 })
       expect(violations).toEqual([])
@@ -509,7 +569,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
 
     // A burst of logins from one address: the first ones are checked (and refused: bad initData), the rest wait.
     const statuses = await Promise.all(
-      Array.from({ length: 80 }, () => http("/auth/customer/telegram", { method: "POST", headers: { authorization: "tma hash=0" } }).then((r) => r.status))
+      Array.from({ length: 80 }, () =>
+        http("/auth/customer/telegram", { method: "POST", headers: { authorization: "tma hash=0" } }).then(
+          (r) => r.status
+        )
+      )
     )
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0)
     expect(statuses.filter((status) => status !== 429).every((status) => status === 401)).toBe(true)
@@ -519,18 +583,27 @@ describe("the production topology: nginx, two servers, one worker", () => {
     const places: Array<[string, string]> = [
       ...responses.map((text, index): [string, string] => [`response ${index}`, text]),
       ...filesUnder(topology.logDir).map((path): [string, string] => [path, readFileSync(path, "utf8")]),
-      ...filesUnder(join(runtimeDir, "nginx")).filter((path) => path.endsWith(".log")).map((path): [string, string] => [path, readFileSync(path, "utf8")]),
-      ...filesUnder(join(ROOT, "storefront-miniapp", "dist")).map((path): [string, string] => [path, readFileSync(path, "latin1")]),
+      ...filesUnder(join(runtimeDir, "nginx"))
+        .filter((path) => path.endsWith(".log"))
+        .map((path): [string, string] => [path, readFileSync(path, "utf8")]),
+      ...filesUnder(join(ROOT, "storefront-miniapp", "dist")).map((path): [string, string] => [
+        path,
+        readFileSync(path, "latin1"),
+      ]),
     ]
     expect(responses.length).toBeGreaterThan(20)
     const leaks = places.flatMap(([where, text]) =>
-      [...Object.entries(SECRETS), ["ADMIN_PASSWORD", ADMIN.password]].filter(([, secret]) => text.includes(secret)).map(([name]) => `${name} in ${where}`)
+      [...Object.entries(SECRETS), ["ADMIN_PASSWORD", ADMIN.password]]
+        .filter(([, secret]) => text.includes(secret))
+        .map(([name]) => `${name} in ${where}`)
     )
     expect(leaks).toEqual([])
   })
 
   it("stops cleanly: no process of the topology is left, nginx's workers included", async () => {
-    const groups = ["nginx", "worker", ...topology.servers.map((server) => server.name)].map((name) => topology.process(name)!.child.pid!)
+    const groups = ["nginx", "worker", ...topology.servers.map((server) => server.name)].map(
+      (name) => topology.process(name)!.child.pid!
+    )
     await topology.stop()
     const alive = groups.filter((group) => {
       try {

@@ -80,13 +80,23 @@ describe("readEnvironment", () => {
     expect(readEnvironment(standIn).yookassa.widgetUrl).toBe(standIn.YOOKASSA_WIDGET_URL)
     expect(readEnvironment(PRODUCTION).yookassa.widgetUrl).toBe(official)
     expect(readEnvironment({ ...PRODUCTION, YOOKASSA_WIDGET_URL: official }).yookassa.widgetUrl).toBe(official)
-    expect(problemsOf({ ...PRODUCTION, ...standIn })).toEqual([expect.stringMatching(/^YOOKASSA_WIDGET_URL is for development/)])
-    expect(problemsOf({ YOOKASSA_WIDGET_URL: "javascript:alert(1)" })).toEqual([expect.stringMatching(/^YOOKASSA_WIDGET_URL must be a http: or https: URL/)])
+    expect(problemsOf({ ...PRODUCTION, ...standIn })).toEqual([
+      expect.stringMatching(/^YOOKASSA_WIDGET_URL is for development/),
+    ])
+    expect(problemsOf({ YOOKASSA_WIDGET_URL: "javascript:alert(1)" })).toEqual([
+      expect.stringMatching(/^YOOKASSA_WIDGET_URL must be a http: or https: URL/),
+    ])
   })
 
   it("reads the trusted proxies' addresses", () => {
-    expect(readEnvironment({ TRUSTED_PROXIES: " 10.0.0.0/8, 172.18.0.5 ,::1" }).trustedProxies).toEqual(["10.0.0.0/8", "172.18.0.5", "::1"])
-    expect(() => readEnvironment({ TRUSTED_PROXIES: "nginx" })).toThrow(/TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, got "nginx"/)
+    expect(readEnvironment({ TRUSTED_PROXIES: " 10.0.0.0/8, 172.18.0.5 ,::1" }).trustedProxies).toEqual([
+      "10.0.0.0/8",
+      "172.18.0.5",
+      "::1",
+    ])
+    expect(() => readEnvironment({ TRUSTED_PROXIES: "nginx" })).toThrow(
+      /TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges, got "nginx"/
+    )
   })
 
   it("accepts a complete production environment", () => {
@@ -114,7 +124,9 @@ describe("readEnvironment", () => {
 
   it("reads the clicks' time zone (Europe/Moscow by default) and refuses an unknown one", () => {
     expect(readEnvironment(PRODUCTION).clicksTimeZone).toBe("Europe/Moscow")
-    expect(readEnvironment({ ...PRODUCTION, CLICKS_TIME_ZONE: "Asia/Vladivostok" }).clicksTimeZone).toBe("Asia/Vladivostok")
+    expect(readEnvironment({ ...PRODUCTION, CLICKS_TIME_ZONE: "Asia/Vladivostok" }).clicksTimeZone).toBe(
+      "Asia/Vladivostok"
+    )
     expect(problemsOf({ ...PRODUCTION, CLICKS_TIME_ZONE: "Moscow" })).toEqual([
       expect.stringContaining("CLICKS_TIME_ZONE must be an IANA time zone"),
     ])
@@ -208,7 +220,14 @@ describe("a production start without secrets", () => {
 
     expect(code).not.toBe(0)
     expect(output).toContain("AI Store cannot start, the environment is incomplete")
-    for (const name of ["DATABASE_URL", "REDIS_URL", "JWT_SECRET", "COOKIE_SECRET", "MEDUSA_BACKEND_URL", "TELEGRAM_BOT_TOKEN"]) {
+    for (const name of [
+      "DATABASE_URL",
+      "REDIS_URL",
+      "JWT_SECRET",
+      "COOKIE_SECRET",
+      "MEDUSA_BACKEND_URL",
+      "TELEGRAM_BOT_TOKEN",
+    ]) {
       expect(output).toContain(`${name} is required in production`)
     }
     expect(output).not.toContain("Server is ready")

@@ -62,7 +62,14 @@ const until = async (probe, what, timeoutMs = 120_000) => {
 async function withServer(env, run) {
   const server = spawn(MEDUSA, ["start"], { cwd: SERVER_DIR, env, stdio: ["ignore", "ignore", "inherit"] })
   try {
-    await until(() => fetch(`${BACKEND}/health`).then((r) => (r.ok ? true : undefined), () => undefined), "the server")
+    await until(
+      () =>
+        fetch(`${BACKEND}/health`).then(
+          (r) => (r.ok ? true : undefined),
+          () => undefined
+        ),
+      "the server"
+    )
     return await run()
   } finally {
     server.kill("SIGTERM")
@@ -75,7 +82,12 @@ async function signInCustomers(count) {
   const tokens = []
   for (let i = 0; i < count; i++) {
     const initData = sign({ user: { id: firstId + i, first_name: "Bench" } }, BOT_TOKEN, new Date())
-    const { body } = await once(BACKEND, { path: "/auth/customer/telegram", method: "POST", body: {}, headers: { authorization: `tma ${initData}` } })
+    const { body } = await once(BACKEND, {
+      path: "/auth/customer/telegram",
+      method: "POST",
+      body: {},
+      headers: { authorization: `tma ${initData}` },
+    })
     tokens.push(body.token)
   }
   return tokens
@@ -95,7 +107,12 @@ function clickBatches(tokens, key, productIds) {
       occurred_at: new Date().toISOString(),
     }))
     sent += BATCH
-    return { path: "/store/clicks", method: "POST", body: { events }, headers: { "x-publishable-api-key": key, authorization: `Bearer ${token}` } }
+    return {
+      path: "/store/clicks",
+      method: "POST",
+      body: { events },
+      headers: { "x-publishable-api-key": key, authorization: `Bearer ${token}` },
+    }
   }
 }
 
@@ -147,7 +164,10 @@ try {
       const headers = { "x-publishable-api-key": config.publishable_key }
       const { body: catalog, headers: catalogHeaders } = await once(BACKEND, { path: "/store/catalog", headers })
       const productIds = catalog.courses.map((course) => course.id)
-      await run(`GET /store/no-such-route (404: the /store stack alone), key cache ${keyCache}`, () => ({ path: "/store/no-such-route", headers }))
+      await run(`GET /store/no-such-route (404: the /store stack alone), key cache ${keyCache}`, () => ({
+        path: "/store/no-such-route",
+        headers,
+      }))
       if (keyCache === "on") {
         await run("GET /health (no /store stack)", () => ({ path: "/health" }))
         await run("Medusa GET /store/products?limit=20 (region prices)", () => ({
@@ -159,11 +179,19 @@ try {
           path: "/store/catalog",
           headers: { ...headers, "if-none-match": catalogHeaders.get("etag") },
         }))
-        await run("GET /store/catalog/courses/:handle", () => ({ path: `/store/catalog/courses/${catalog.courses[0].handle}`, headers }))
+        await run("GET /store/catalog/courses/:handle", () => ({
+          path: `/store/catalog/courses/${catalog.courses[0].handle}`,
+          headers,
+        }))
       }
       const seconds = SECONDS
       const tokens = await signInCustomers(Math.ceil((1000 * BATCH * seconds) / PER_CUSTOMER) + 20)
-      await run(`POST /store/clicks, ${BATCH} events per request, key cache ${keyCache}`, clickBatches(tokens, config.publishable_key, productIds), "events/s", BATCH)
+      await run(
+        `POST /store/clicks, ${BATCH} events per request, key cache ${keyCache}`,
+        clickBatches(tokens, config.publishable_key, productIds),
+        "events/s",
+        BATCH
+      )
     })
   }
 } finally {
@@ -175,10 +203,14 @@ console.log(`\nProduction server, ${CONNECTIONS} connections, ${SECONDS} s per r
 console.log("what".padEnd(62) + "throughput".padStart(18) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "  statuses")
 for (const row of rows) {
   const rate = `${Math.round(row.rate * row.perRequest).toLocaleString("en")} ${row.unit}`
-  console.log(row.what.padEnd(62) + rate.padStart(18) + ms(row.median) + ms(row.p99) + "  " + JSON.stringify(row.statuses))
+  console.log(
+    row.what.padEnd(62) + rate.padStart(18) + ms(row.median) + ms(row.p99) + "  " + JSON.stringify(row.statuses)
+  )
 }
 // A row with refused requests measured refusals: the run fails rather than report them.
-const refused = rows.filter((row) => Object.keys(row.statuses).some((status) => Number(status) >= 400 && !row.what.includes("404")))
+const refused = rows.filter((row) =>
+  Object.keys(row.statuses).some((status) => Number(status) >= 400 && !row.what.includes("404"))
+)
 if (refused.length) {
   console.log(`\nRefused requests in: ${refused.map((row) => row.what).join("; ")}`)
   process.exitCode = 1
@@ -190,6 +222,18 @@ recordFigures("catalog", [
   ...versus(rows, "GET /store/catalog", STOCK_PRODUCTS, (row) => row.median, "p50 ms"),
   ...versus(rows, "GET /store/catalog, If-None-Match (304)", "GET /store/catalog", perSecond, "requests/s"),
   ...versus(rows, "GET /store/catalog/courses/:handle", STOCK_PRODUCTS, perSecond, "requests/s"),
-  ...versus(rows, `POST /store/clicks, ${BATCH} events per request, key cache on`, `POST /store/clicks, ${BATCH} events per request, key cache off`, perSecond, "events/s"),
-  ...versus(rows, "GET /store/no-such-route (404: the /store stack alone), key cache on", "GET /store/no-such-route (404: the /store stack alone), key cache off", perSecond, "requests/s"),
+  ...versus(
+    rows,
+    `POST /store/clicks, ${BATCH} events per request, key cache on`,
+    `POST /store/clicks, ${BATCH} events per request, key cache off`,
+    perSecond,
+    "events/s"
+  ),
+  ...versus(
+    rows,
+    "GET /store/no-such-route (404: the /store stack alone), key cache on",
+    "GET /store/no-such-route (404: the /store stack alone), key cache off",
+    perSecond,
+    "requests/s"
+  ),
 ])

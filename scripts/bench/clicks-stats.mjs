@@ -37,7 +37,10 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 const require = createRequire(import.meta.url)
 // The module's files from the built plugin (its package exports name only the module's index).
-const moduleDir = join(dirname(require.resolve("@aistore/medusa-click-tracking/package.json")), ".medusa/server/src/modules/click-tracking")
+const moduleDir = join(
+  dirname(require.resolve("@aistore/medusa-click-tracking/package.json")),
+  ".medusa/server/src/modules/click-tracking"
+)
 const plugin = (path) => require(join(moduleDir, path))
 const { countsQuery, searchesQuery } = plugin("stats/queries")
 const { statsOf } = plugin("stats/stats-of")
@@ -130,7 +133,10 @@ async function ingestCost(now) {
 
 async function stats(filter, rollups) {
   const run = ({ sql, params }) => db.query(numbered(sql), params).then((result) => result.rows)
-  const [counts, searches] = await Promise.all([run(countsQuery(filter, { rollups })), run(searchesQuery(filter, { rollups }))])
+  const [counts, searches] = await Promise.all([
+    run(countsQuery(filter, { rollups })),
+    run(searchesQuery(filter, { rollups })),
+  ])
   return statsOf(filter, counts, searches)
 }
 
@@ -162,7 +168,11 @@ try {
   const scopes = {
     "30 days": { from: new Date(now.getTime() - 30 * DAY_MS + 1234), to: new Date(now.getTime() + 1) },
     "7 days": { from: new Date(now.getTime() - 7 * DAY_MS + 1234), to: new Date(now.getTime() + 1) },
-    "30 days, one course": { from: new Date(now.getTime() - 30 * DAY_MS + 1234), to: new Date(now.getTime() + 1), productIds: ["prod_3"] },
+    "30 days, one course": {
+      from: new Date(now.getTime() - 30 * DAY_MS + 1234),
+      to: new Date(now.getTime() + 1),
+      productIds: ["prod_3"],
+    },
   }
   let loaded = 0
   for (const size of SIZES) {
@@ -184,7 +194,9 @@ try {
       if (!exact) {
         console.log(`  ${label}: rollups and raw differ in ${differing.join(", ")}`)
         for (const key of differing) {
-          console.log(`    rollups ${canonical(fromRollups[key]).slice(0, 400)}\n    raw     ${canonical(fromRaw[key]).slice(0, 400)}`)
+          console.log(
+            `    rollups ${canonical(fromRollups[key]).slice(0, 400)}\n    raw     ${canonical(fromRaw[key]).slice(0, 400)}`
+          )
         }
       }
       const rollup = await measure(filter, true, ROUNDS)

@@ -84,7 +84,9 @@ async function signInCustomers(count) {
   const tokens = []
   for (let i = 0; i < count; i++) {
     const initData = sign({ user: { id: firstId + i, first_name: "Bench" } }, botToken, new Date())
-    const { token } = JSON.parse(await request("POST", "/auth/customer/telegram", { body: {}, headers: { authorization: `tma ${initData}` } }))
+    const { token } = JSON.parse(
+      await request("POST", "/auth/customer/telegram", { body: {}, headers: { authorization: `tma ${initData}` } })
+    )
     tokens.push(token)
   }
   return tokens
@@ -97,7 +99,9 @@ function makeEvent(i, productIds) {
     type,
     session_id: SESSIONS[i % SESSIONS.length],
     occurred_at: new Date().toISOString(),
-    ...(type === "search" ? { details: { query: `курс ${i % 40}` } } : { product_id: productIds[i % productIds.length] }),
+    ...(type === "search"
+      ? { details: { query: `курс ${i % 40}` } }
+      : { product_id: productIds[i % productIds.length] }),
   }
 }
 
@@ -163,7 +167,10 @@ try {
     [`batch of ${BATCH} per request`, BATCHED_EVENTS, BATCH, batchedTokens],
     ["one event per request", SINGLE_EVENTS, 1, singleTokens],
   ]) {
-    const { seconds, latencies } = await runPool(ingestJobs(total, perRequest, owners, publishableKey, productIds), CONCURRENCY)
+    const { seconds, latencies } = await runPool(
+      ingestJobs(total, perRequest, owners, publishableKey, productIds),
+      CONCURRENCY
+    )
     const { median, p95 } = percentiles(latencies)
     results.push({
       what: `ingest, ${name}`,
@@ -174,7 +181,9 @@ try {
       p95,
     })
   }
-  const { rows: stored } = await db.query("SELECT count(*)::int AS n FROM click_event WHERE session_id = ANY($1)", [SESSIONS])
+  const { rows: stored } = await db.query("SELECT count(*)::int AS n FROM click_event WHERE session_id = ANY($1)", [
+    SESSIONS,
+  ])
   const expected = BATCHED_EVENTS + SINGLE_EVENTS + BATCH
   if (stored[0].n !== expected) {
     throw new Error(`ingest stored ${stored[0].n} events, expected ${expected}`)
@@ -183,10 +192,13 @@ try {
   const insertStarted = Date.now()
   await bulkInsert(db, productIds, ROWS)
   const { rows: counted } = await db.query("SELECT count(*)::int AS n FROM click_event")
-  console.log(`${ROWS.toLocaleString("en")} events bulk-inserted in ${((Date.now() - insertStarted) / 1000).toFixed(1)} s (table: ${counted[0].n.toLocaleString("en")})`)
+  console.log(
+    `${ROWS.toLocaleString("en")} events bulk-inserted in ${((Date.now() - insertStarted) / 1000).toFixed(1)} s (table: ${counted[0].n.toLocaleString("en")})`
+  )
 
   const day = 24 * 60 * 60 * 1000
-  const range = (days) => `from=${new Date(Date.now() - days * day).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`
+  const range = (days) =>
+    `from=${new Date(Date.now() - days * day).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`
   for (const [name, query] of [
     ["stats, 30 days (all rows)", range(30)],
     ["stats, 7 days", range(7)],
@@ -222,13 +234,28 @@ try {
 
 const [batched, single] = results.filter((row) => row.eventsPerSecond !== undefined)
 recordFigures("clicks", [
-  { what: batched.what, value: batched.eventsPerSecond, unit: "events/s", baseline: { what: single.what, value: single.eventsPerSecond } },
+  {
+    what: batched.what,
+    value: batched.eventsPerSecond,
+    unit: "events/s",
+    baseline: { what: single.what, value: single.eventsPerSecond },
+  },
 ])
 
 console.log(`Click tracking, ${BACKEND}, concurrency ${CONCURRENCY}`)
-console.log("what".padEnd(44) + "requests".padStart(9) + "throughput".padStart(20) + "median ms".padStart(11) + "p95 ms".padStart(10))
+console.log(
+  "what".padEnd(44) +
+    "requests".padStart(9) +
+    "throughput".padStart(20) +
+    "median ms".padStart(11) +
+    "p95 ms".padStart(10)
+)
 for (const row of results) {
   console.log(
-    row.what.padEnd(44) + String(row.requests).padStart(9) + row.rate.padStart(20) + row.median.toFixed(1).padStart(11) + row.p95.toFixed(1).padStart(10)
+    row.what.padEnd(44) +
+      String(row.requests).padStart(9) +
+      row.rate.padStart(20) +
+      row.median.toFixed(1).padStart(11) +
+      row.p95.toFixed(1).padStart(10)
   )
 }

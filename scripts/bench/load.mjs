@@ -15,10 +15,23 @@ export async function load(baseUrl, make, { connections = 10, seconds = 10, warm
       const payload = body === undefined ? undefined : JSON.stringify(body)
       const started = process.hrtime.bigint()
       const req = request(
-        { hostname, port, path, method, agent, headers: payload ? { "content-type": "application/json", ...headers } : headers },
+        {
+          hostname,
+          port,
+          path,
+          method,
+          agent,
+          headers: payload ? { "content-type": "application/json", ...headers } : headers,
+        },
         (res) => {
           res.on("data", () => {})
-          res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, ms: Number(process.hrtime.bigint() - started) / 1e6 }))
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode,
+              headers: res.headers,
+              ms: Number(process.hrtime.bigint() - started) / 1e6,
+            })
+          )
         }
       )
       req.on("error", reject)

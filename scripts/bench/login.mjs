@@ -36,9 +36,13 @@ function summary(samples) {
 }
 
 const telegramLogin = (userId) =>
-  post("/auth/customer/telegram", {}, {
-    authorization: `tma ${sign({ user: { id: userId, first_name: "Bench" } }, botToken, new Date())}`,
-  })
+  post(
+    "/auth/customer/telegram",
+    {},
+    {
+      authorization: `tma ${sign({ user: { id: userId, first_name: "Bench" } }, botToken, new Date())}`,
+    }
+  )
 
 const emailpassLogin = () => post("/auth/user/emailpass", { email: admin.email, password: admin.password })
 
@@ -71,6 +75,16 @@ console.log("stock e-mail/password 3 on the first login (register, create custom
 const median = (samples) => percentiles(samples).median
 const emailpass = { what: "e-mail/password (Medusa emailpass), median", value: median(results.emailpass) }
 recordFigures("login", [
-  { what: "Telegram initData, first login, median", value: median(results.telegramFirst), unit: "ms", baseline: emailpass },
-  { what: "Telegram initData, returning, median", value: median(results.telegramAgain), unit: "ms", baseline: emailpass },
+  {
+    what: "Telegram initData, first login, median",
+    value: median(results.telegramFirst),
+    unit: "ms",
+    baseline: emailpass,
+  },
+  {
+    what: "Telegram initData, returning, median",
+    value: median(results.telegramAgain),
+    unit: "ms",
+    baseline: emailpass,
+  },
 ])

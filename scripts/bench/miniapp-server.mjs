@@ -34,7 +34,10 @@ export async function serveMiniApp({ server, root, previewUrl, backendUrl, nginx
     return preview
   }
   if (!existsSync(NGINX)) {
-    return { ...preview, note: `${NGINX} is not installed (apt-get install -y nginx): measuring vite preview instead, which does not gzip the API's answers.` }
+    return {
+      ...preview,
+      note: `${NGINX} is not installed (apt-get install -y nginx): measuring vite preview instead, which does not gzip the API's answers.`,
+    }
   }
   const runtimeDir = join(root, ".local", "bench-miniapp-nginx")
   mkdirSync(runtimeDir, { recursive: true })
@@ -47,13 +50,19 @@ export async function serveMiniApp({ server, root, previewUrl, backendUrl, nginx
     filesUrl: backendUrl,
   })
   const logFile = join(runtimeDir, "nginx.log")
-  const nginx = startProcess("nginx", NGINX, nginxArgs(mainFile, runtimeDir), { cwd: runtimeDir, env: process.env, logFile })
+  const nginx = startProcess("nginx", NGINX, nginxArgs(mainFile, runtimeDir), {
+    cwd: runtimeDir,
+    env: process.env,
+    logFile,
+  })
   const url = `http://127.0.0.1:${nginxPort}`
   try {
     await waitForHealth(`${url}/health`, { timeoutMs: 10_000, isDead: () => nginx.child.exitCode !== null })
   } catch (error) {
     await stopProcess(nginx)
-    throw new Error(`${error.message}; nginx's log:\n${tail(logFile)}\n${tail(join(runtimeDir, "error.log"))}`)
+    throw new Error(`${error.message}; nginx's log:\n${tail(logFile)}\n${tail(join(runtimeDir, "error.log"))}`, {
+      cause: error,
+    })
   }
   return {
     url,

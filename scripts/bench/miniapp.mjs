@@ -48,34 +48,64 @@ const PROFILES = [
   { name: "Fast 3G (562.5 ms, 180 KB/s)", latency: 562.5, download: 180 * 1024, upload: 84.375 * 1024 },
 ]
 const GOALS = { firstCard: [1000, 2000], buyInteractive: [1500, null] }
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
 
 /** Records, in page time (ms since navigation start), when the first priced card and an enabled Buy appear. */
 const MARKERS = () => {
   const marks = (window.__bench = {})
   const check = () => {
-    if (!marks.firstCard && [...document.querySelectorAll('[data-testid="course-price"]')].some((node) => /₽/.test(node.textContent))) {
+    if (
+      !marks.firstCard &&
+      [...document.querySelectorAll('[data-testid="course-price"]')].some((node) => /₽/.test(node.textContent))
+    ) {
       marks.firstCard = performance.now()
     }
     const button = document.querySelector('[data-testid="main-button"]')
-    if (!marks.buy && button && !button.hidden && !button.disabled && /Купить|Buy/.test(button.textContent)) marks.buy = performance.now()
+    if (!marks.buy && button && !button.hidden && !button.disabled && /Купить|Buy/.test(button.textContent))
+      marks.buy = performance.now()
     // Checkout is drawn: Pay shows (disabled until the e-mail and consent are given).
     if (!marks.pay && button && !button.hidden && /Оплатить|Pay/.test(button.textContent)) marks.pay = performance.now()
   }
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true })
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  })
   // One console line per violation, whatever Chromium itself prints (the console is read below).
-  document.addEventListener("securitypolicyviolation", (event) => console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`))
+  document.addEventListener("securitypolicyviolation", (event) =>
+    console.error(`Content-Security-Policy: ${event.violatedDirective} ${event.blockedURI}`)
+  )
 }
 
 let shopperId = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 10
 function launchUrl(startParam) {
   const user = { id: shopperId++, first_name: "Bench", language_code: "ru", allows_write_to_pm: true }
-  const initData = sign({ user, chat_type: "sender", ...(startParam ? { start_param: startParam } : {}) }, botToken, new Date())
+  const initData = sign(
+    { user, chat_type: "sender", ...(startParam ? { start_param: startParam } : {}) },
+    botToken,
+    new Date()
+  )
   const params = new URLSearchParams({
     tgWebAppData: initData,
     tgWebAppVersion: "8.0",
     tgWebAppPlatform: "android",
-    tgWebAppThemeParams: JSON.stringify({ bg_color: "#ffffff", text_color: "#000000", button_color: "#2481cc", button_text_color: "#ffffff", secondary_bg_color: "#efeff3" }),
+    tgWebAppThemeParams: JSON.stringify({
+      bg_color: "#ffffff",
+      text_color: "#000000",
+      button_color: "#2481cc",
+      button_text_color: "#ffffff",
+      secondary_bg_color: "#efeff3",
+    }),
     ...(startParam ? { tgWebAppStartParam: startParam } : {}),
   })
   return `${STOREFRONT}/#${params}`
@@ -85,7 +115,13 @@ function launchUrl(startParam) {
 const cspViolations = new Set()
 
 async function throttledPage(browser, profile, { bypassCSP = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    bypassCSP,
+  })
   await context.addInitScript(MARKERS)
   const page = await context.newPage()
   page.on("console", (message) => {
@@ -104,7 +140,8 @@ async function throttledPage(browser, profile, { bypassCSP = false } = {}) {
   return { page, close: () => context.close() }
 }
 
-const mark = (page, name) => page.waitForFunction((key) => window.__bench?.[key], name, { timeout: 60_000, polling: 50 })
+const mark = (page, name) =>
+  page.waitForFunction((key) => window.__bench?.[key], name, { timeout: 60_000, polling: 50 })
 
 async function firstCard(browser, profile) {
   const { page, close } = await throttledPage(browser, profile)
@@ -122,12 +159,17 @@ async function purchase(browser, profile, handle) {
   const tappedBuy = await page.evaluate(() => performance.now())
   await page.locator('[data-testid="main-button"]').click()
   await page.locator('[data-testid="email"]').waitFor({ timeout: 60_000 })
-  const checkout = (await (await mark(page, "pay")).jsonValue()) // Pay drawn (disabled until the form is filled)
+  const checkout = await (await mark(page, "pay")).jsonValue() // Pay drawn (disabled until the form is filled)
   await page.locator('[data-testid="email"]').fill("bench@example.ru")
   await page.locator('[data-testid="consent"]').check()
-  await page.waitForFunction(() => !document.querySelector('[data-testid="main-button"]').disabled, null, { timeout: 60_000 })
+  await page.waitForFunction(() => !document.querySelector('[data-testid="main-button"]').disabled, null, {
+    timeout: 60_000,
+  })
   const started = Date.now()
-  await Promise.all([page.waitForURL(/\/checkout\//, { timeout: 60_000, waitUntil: "load" }), page.locator('[data-testid="main-button"]').click()])
+  await Promise.all([
+    page.waitForURL(/\/checkout\//, { timeout: 60_000, waitUntil: "load" }),
+    page.locator('[data-testid="main-button"]').click(),
+  ])
   const toPayment = Date.now() - started
   await close()
   return { buy, checkout: checkout - tappedBuy, toPayment }
@@ -142,12 +184,24 @@ async function purchase(browser, profile, handle) {
 const FLOORS = {
   chain: async ({ origin }) => {
     const config = await (await fetch(`${origin}/storefront/config`, { cache: "no-store" })).json()
-    await (await fetch(`${origin}/store/catalog?locale=ru-RU`, { headers: { "x-publishable-api-key": config.publishable_key, "x-medusa-locale": "ru-RU" } })).json()
+    await (
+      await fetch(`${origin}/store/catalog?locale=ru-RU`, {
+        headers: { "x-publishable-api-key": config.publishable_key, "x-medusa-locale": "ru-RU" },
+      })
+    ).json()
   },
   catalogue: ({ origin }) =>
-    Promise.all([`${origin}/storefront/config`, `${origin}/storefront/catalog?locale=ru-RU`].map((url) => fetch(url, { cache: "no-store" }).then((r) => r.json()))),
+    Promise.all(
+      [`${origin}/storefront/config`, `${origin}/storefront/catalog?locale=ru-RU`].map((url) =>
+        fetch(url, { cache: "no-store" }).then((r) => r.json())
+      )
+    ),
   course: ({ origin, handle }) =>
-    Promise.all([`${origin}/storefront/config`, `${origin}/storefront/catalog/courses/${handle}?locale=ru-RU`].map((url) => fetch(url, { cache: "no-store" }).then((r) => r.json()))),
+    Promise.all(
+      [`${origin}/storefront/config`, `${origin}/storefront/catalog/courses/${handle}?locale=ru-RU`].map((url) =>
+        fetch(url, { cache: "no-store" }).then((r) => r.json())
+      )
+    ),
 }
 
 async function floor(browser, profile, kind, handle) {
@@ -167,7 +221,12 @@ function bundleSizes() {
   const files = readdirSync(join(dist, "assets")).filter((name) => /\.(js|css)$/.test(name))
   const rows = files.map((name) => {
     const body = readFileSync(join(dist, "assets", name))
-    return { file: `assets/${name}`, raw: body.length, gzip: gzipSync(body).length, initial: initial.has(`assets/${name}`) }
+    return {
+      file: `assets/${name}`,
+      raw: body.length,
+      gzip: gzipSync(body).length,
+      initial: initial.has(`assets/${name}`),
+    }
   })
   return rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.gzip - a.gzip)
 }
@@ -188,7 +247,10 @@ function wireBytes(url) {
 const ms = (value) => (value == null ? "—" : `${Math.round(value)} ms`)
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
 
-const load = () => loadavg().map((value) => value.toFixed(1)).join(", ")
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(", ")
 const served = await serveMiniApp({
   server: SERVER,
   root: ROOT,
@@ -197,14 +259,18 @@ const served = await serveMiniApp({
   nginxPort: Number(process.env.BENCH_NGINX_PORT ?? 8090),
 })
 const STOREFRONT = served.url
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS }).catch(async (error) => {
-  await served.stop()
-  throw error
-})
+const browser = await chromium
+  .launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS })
+  .catch(async (error) => {
+    await served.stop()
+    throw error
+  })
 try {
   const catalog = await (await fetch(`${STOREFRONT}/storefront/config`)).json()
   const { courses } = await (
-    await fetch(`${STOREFRONT}/store/catalog?locale=ru-RU`, { headers: { "x-publishable-api-key": catalog.publishable_key } })
+    await fetch(`${STOREFRONT}/store/catalog?locale=ru-RU`, {
+      headers: { "x-publishable-api-key": catalog.publishable_key },
+    })
   ).json()
   if (courses.length < ROUNDS * PROFILES.length + 1) throw new Error("Not enough courses to buy a fresh one per round")
   let next = 0
@@ -214,7 +280,15 @@ try {
   console.log(`Mini App at ${STOREFRONT}, served by ${served.label}`)
   console.log(`${ROUNDS} cold loads per figure, 4× CPU throttling, 390 × 844; load average ${load()}\n`)
   for (const [index, profile] of PROFILES.entries()) {
-    const results = { chain: [], catalogueFloor: [], courseFloor: [], firstCard: [], buy: [], checkout: [], toPayment: [] }
+    const results = {
+      chain: [],
+      catalogueFloor: [],
+      courseFloor: [],
+      firstCard: [],
+      buy: [],
+      checkout: [],
+      toPayment: [],
+    }
     await firstCard(browser, profile) // warm the server's caches, not the browser's
     for (let round = 0; round < ROUNDS; round++) {
       const handle = courses[next++ % courses.length].handle
@@ -235,11 +309,17 @@ try {
       return `  ${label.padEnd(42)} ${ms(median).padStart(8)} ${ms(p95).padStart(8)} ${(goal ? `≤ ${ms(goal)}` : "").padStart(10)} ${floorText.padStart(8)}  ${verdict}`
     }
     console.log(`${profile.name.padEnd(44)}   median      p95       goal    floor`)
-    console.log(row("navigation → first priced course card", results.firstCard, GOALS.firstCard[index], results.catalogueFloor))
-    console.log(row("navigation → interactive Buy (deep link)", results.buy, GOALS.buyInteractive[index], results.courseFloor))
+    console.log(
+      row("navigation → first priced course card", results.firstCard, GOALS.firstCard[index], results.catalogueFloor)
+    )
+    console.log(
+      row("navigation → interactive Buy (deep link)", results.buy, GOALS.buyInteractive[index], results.courseFloor)
+    )
     console.log(row("Buy → checkout ready", results.checkout))
     console.log(row("Pay → payment page loaded", results.toPayment))
-    console.log(`  floors (no script): HTML → config ∥ catalogue ${ms(median(results.catalogueFloor))}, HTML → config ∥ course ${ms(median(results.courseFloor))};`)
+    console.log(
+      `  floors (no script): HTML → config ∥ catalogue ${ms(median(results.catalogueFloor))}, HTML → config ∥ course ${ms(median(results.courseFloor))};`
+    )
     console.log(`  the chain the app had before, HTML → config → catalogue: ${ms(median(results.chain))}`)
     figures.push(
       {
@@ -261,12 +341,21 @@ try {
   const sizes = bundleSizes()
   const initial = sizes.filter((row) => row.initial)
   console.log("Bundle (storefront-miniapp/dist), gzip:")
-  for (const row of sizes) console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
+  for (const row of sizes)
+    console.log(`  ${row.initial ? "initial " : "lazy    "} ${row.file.padEnd(42)} ${kb(row.gzip).padStart(9)}`)
   const initialBytes = initial.reduce((sum, row) => sum + row.gzip, 0)
   console.log(`  initial JS + CSS: ${kb(initialBytes)} (budget 90 KB)`)
-  figures.push({ what: "Mini App initial JS + CSS, gzip", value: initialBytes / 1024, unit: "KB", baseline: { what: "budget", value: 90 } })
+  figures.push({
+    what: "Mini App initial JS + CSS, gzip",
+    value: initialBytes / 1024,
+    unit: "KB",
+    baseline: { what: "budget", value: 90 },
+  })
   const onWire = async (path) => kb(await wireBytes(`${STOREFRONT}${path}`))
-  const initialServed = (await Promise.all(initial.map((row) => wireBytes(`${STOREFRONT}/${row.file}`)))).reduce((sum, bytes) => sum + bytes, 0)
+  const initialServed = (await Promise.all(initial.map((row) => wireBytes(`${STOREFRONT}/${row.file}`)))).reduce(
+    (sum, bytes) => sum + bytes,
+    0
+  )
   console.log(
     `  as this server sends them: initial JS + CSS ${kb(initialServed)}, index.html ${await onWire("/")}, ` +
       `config ${await onWire("/storefront/config")}, catalogue ${await onWire("/storefront/catalog?locale=ru-RU")}`

@@ -20,7 +20,9 @@ import { ROOT, startTopology } from "../topology/topology.mjs"
 import { load, once } from "./load.mjs"
 import { recordFigures } from "./results.mjs"
 
-const { values } = parseArgs({ options: { connections: { type: "string", default: "10" }, seconds: { type: "string", default: "10" } } })
+const { values } = parseArgs({
+  options: { connections: { type: "string", default: "10" }, seconds: { type: "string", default: "10" } },
+})
 const CONNECTIONS = Number(values.connections)
 const SECONDS = Number(values.seconds)
 const BASE_PORT = Number(process.env.BENCH_TOPOLOGY_PORT || 9300)
@@ -65,11 +67,17 @@ try {
 
   const { body: config } = await once(topology.url, { path: "/storefront/config" })
   const headers = { "x-publishable-api-key": config.publishable_key }
-  const { body: products } = await once(topology.url, { path: `/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`, headers })
+  const { body: products } = await once(topology.url, {
+    path: `/store/products?limit=1&region_id=${config.region_id}&fields=id,*variants`,
+    headers,
+  })
   const variantId = products.products[0].variants[0].id
   const requests = {
     "GET /health": () => ({ path: "/health" }),
-    "Medusa GET /store/products?limit=20 (region prices)": () => ({ path: `/store/products?limit=20&region_id=${config.region_id}`, headers }),
+    "Medusa GET /store/products?limit=20 (region prices)": () => ({
+      path: `/store/products?limit=20&region_id=${config.region_id}`,
+      headers,
+    }),
     "GET /store/catalog": () => ({ path: "/store/catalog", headers }),
     "POST /store/carts with a course": () => ({
       path: "/store/carts",
@@ -97,13 +105,33 @@ recordFigures(
     .filter((row) => row.where === "nginx → 2 servers")
     .map((row) => {
       const single = rows.find((entry) => entry.what === row.what && entry.where === "one server")
-      return { what: `${row.what}, nginx → 2 servers`, value: row.rate, unit: "requests/s", baseline: { what: "one server", value: single.rate } }
+      return {
+        what: `${row.what}, nginx → 2 servers`,
+        value: row.rate,
+        unit: "requests/s",
+        baseline: { what: "one server", value: single.rate },
+      }
     })
 )
 
 const ms = (value) => value.toFixed(1).padStart(9)
 console.log(`\nProduction topology, ${CONNECTIONS} connections, ${SECONDS} s per row`)
-console.log("what".padEnd(52) + "where".padEnd(20) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "  statuses")
+console.log(
+  "what".padEnd(52) +
+    "where".padEnd(20) +
+    "req/s".padStart(9) +
+    "p50 ms".padStart(9) +
+    "p99 ms".padStart(9) +
+    "  statuses"
+)
 for (const row of rows) {
-  console.log(row.what.padEnd(52) + row.where.padEnd(20) + String(Math.round(row.rate)).padStart(9) + ms(row.p50) + ms(row.p99) + "  " + JSON.stringify(row.statuses))
+  console.log(
+    row.what.padEnd(52) +
+      row.where.padEnd(20) +
+      String(Math.round(row.rate)).padStart(9) +
+      ms(row.p50) +
+      ms(row.p99) +
+      "  " +
+      JSON.stringify(row.statuses)
+  )
 }

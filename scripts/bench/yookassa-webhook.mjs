@@ -61,7 +61,8 @@ const until = async (probe, what, timeoutMs = 60_000, everyMs = 50) => {
 }
 
 const request = httpClient(BACKEND)
-const call = async (path, { method = "GET", body, headers } = {}) => JSON.parse(await request(method, path, { body, headers }))
+const call = async (path, { method = "GET", body, headers } = {}) =>
+  JSON.parse(await request(method, path, { body, headers }))
 
 /** Forwards notifications to the store and notes when each one arrived. */
 async function startArrivalRecorder() {
@@ -97,16 +98,35 @@ async function startArrivalRecorder() {
 
 async function purchase({ config, variantId, recorder, sandbox, userId }) {
   const initData = sign({ user: { id: userId, first_name: "Bench" } }, BOT_TOKEN, new Date())
-  const { token } = await call("/auth/customer/telegram", { method: "POST", body: {}, headers: { authorization: `tma ${initData}` } })
+  const { token } = await call("/auth/customer/telegram", {
+    method: "POST",
+    body: {},
+    headers: { authorization: `tma ${initData}` },
+  })
   const headers = { "x-publishable-api-key": config.publishable_key, authorization: `Bearer ${token}` }
-  const { cart } = await call("/store/carts", { method: "POST", headers, body: { region_id: config.region_id, email: `bench${userId}@example.ru` } })
-  await call(`/store/carts/${cart.id}/line-items`, { method: "POST", headers, body: { variant_id: variantId, quantity: 1 } })
-  const { payment_collection: collection } = await call("/store/payment-collections", { method: "POST", headers, body: { cart_id: cart.id } })
-  const { payment_collection: withSession } = await call(`/store/payment-collections/${collection.id}/payment-sessions`, {
+  const { cart } = await call("/store/carts", {
     method: "POST",
     headers,
-    body: { provider_id: "pp_yookassa_yookassa" },
+    body: { region_id: config.region_id, email: `bench${userId}@example.ru` },
   })
+  await call(`/store/carts/${cart.id}/line-items`, {
+    method: "POST",
+    headers,
+    body: { variant_id: variantId, quantity: 1 },
+  })
+  const { payment_collection: collection } = await call("/store/payment-collections", {
+    method: "POST",
+    headers,
+    body: { cart_id: cart.id },
+  })
+  const { payment_collection: withSession } = await call(
+    `/store/payment-collections/${collection.id}/payment-sessions`,
+    {
+      method: "POST",
+      headers,
+      body: { provider_id: "pp_yookassa_yookassa" },
+    }
+  )
   const paymentId = withSession.payment_sessions[0].data.id
   const arrived = recorder.arrival(paymentId)
   await sandbox.pay(paymentId)
@@ -125,7 +145,16 @@ async function runRow(row, { env, recorder, sandbox }) {
     stdio: ["ignore", "ignore", "inherit"],
   })
   try {
-    await until(() => fetch(`${BACKEND}/health`).then((r) => (r.ok ? true : undefined), () => undefined), "the server", 120_000, 250)
+    await until(
+      () =>
+        fetch(`${BACKEND}/health`).then(
+          (r) => (r.ok ? true : undefined),
+          () => undefined
+        ),
+      "the server",
+      120_000,
+      250
+    )
     const config = await call("/storefront/config")
     const { products } = await call(`/store/products?limit=1&fields=id,*variants`, {
       headers: { "x-publishable-api-key": config.publishable_key },
@@ -186,7 +215,9 @@ try {
   }
   const ms = (value) => `${value.toFixed(0)} ms`.padStart(9)
   process.stdout.write(`\nNotification arrival → order visible in GET /store/orders (${PURCHASES} purchases each)\n`)
-  process.stdout.write(`${"".padEnd(22)}${"delay".padStart(9)}${"median".padStart(9)}${"p95".padStart(9)}${"mean".padStart(9)}${"max".padStart(9)}\n`)
+  process.stdout.write(
+    `${"".padEnd(22)}${"delay".padStart(9)}${"median".padStart(9)}${"p95".padStart(9)}${"mean".padStart(9)}${"max".padStart(9)}\n`
+  )
   for (const { row, figures } of results) {
     process.stdout.write(
       `${row.name.padEnd(22)}${ms(row.delayMs)}${ms(figures.median)}${ms(figures.p95)}${ms(figures.mean)}${ms(figures.max)}\n`
@@ -195,8 +226,18 @@ try {
   const [stock, plugin] = results
   const at = `${PURCHASES} purchases, ${CONCURRENCY} at a time`
   recordFigures(`yookassa-webhook-${CONCURRENCY}`, [
-    { what: `webhook → order visible, median (${at})`, value: plugin.figures.median, unit: "ms", baseline: { what: `${stock.row.name}, median`, value: stock.figures.median } },
-    { what: `webhook → order visible, p95 (${at})`, value: plugin.figures.p95, unit: "ms", baseline: { what: `${stock.row.name}, p95`, value: stock.figures.p95 } },
+    {
+      what: `webhook → order visible, median (${at})`,
+      value: plugin.figures.median,
+      unit: "ms",
+      baseline: { what: `${stock.row.name}, median`, value: stock.figures.median },
+    },
+    {
+      what: `webhook → order visible, p95 (${at})`,
+      value: plugin.figures.p95,
+      unit: "ms",
+      baseline: { what: `${stock.row.name}, p95`, value: stock.figures.p95 },
+    },
   ])
 } finally {
   await sandbox?.stop()

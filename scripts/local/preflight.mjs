@@ -71,7 +71,7 @@ export async function assertDatabaseReachable(databaseUrl) {
       ENOTFOUND: `the host ${url.hostname} is unknown`,
       EAI_AGAIN: `the host ${url.hostname} could not be resolved`,
       "28P01": `the password for user "${decodeURIComponent(url.username)}" was rejected`,
-      "28000": `user "${decodeURIComponent(url.username)}" may not connect`,
+      28000: `user "${decodeURIComponent(url.username)}" may not connect`,
       "3D000": `the database ${url.pathname.slice(1)} does not exist (create it first)`,
     }
     const reason = reasons[error.code] ?? error.message

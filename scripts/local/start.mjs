@@ -151,8 +151,14 @@ async function buildStale(state, env) {
 
   const adminPrint = fingerprint(ROOT, ["src/admin", ...PLUGINS.map((p) => `plugins/${p}/src/admin`)]) + lock.length
   const backendPrint =
-    fingerprint(ROOT, ["src", "medusa-config.ts", "tsconfig.json", "tsconfig.base.json", "package.json", "package-lock.json"]) +
-    pluginPrints.join("")
+    fingerprint(ROOT, [
+      "src",
+      "medusa-config.ts",
+      "tsconfig.json",
+      "tsconfig.base.json",
+      "package.json",
+      "package-lock.json",
+    ]) + pluginPrints.join("")
   const adminFresh =
     state.get("build:admin") === adminPrint && existsSync(join(SERVER_DIR, "public", "admin", "index.html"))
   if (!adminFresh || state.get("build:backend") !== backendPrint || !existsSync(SERVER_DIR)) {
@@ -186,7 +192,9 @@ async function readDatabaseFacts(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
-    const { rows: tables } = await client.query("SELECT to_regclass('public.store') AS store, to_regclass('public.\"user\"') AS users")
+    const { rows: tables } = await client.query(
+      "SELECT to_regclass('public.store') AS store, to_regclass('public.\"user\"') AS users"
+    )
     if (!tables[0].store || !tables[0].users) {
       return { migrated: false, seeded: false, adminExists: false }
     }
@@ -345,7 +353,9 @@ async function printReady(credentials, env) {
       : `            ${ADMIN_EMAIL} was created by another setup; reset it with: npx medusa user -e <e-mail> -p <password>`
   )
   say(`  Mini App: ${storefrontUrl}`)
-  say(`  As a signed-in test shopper (valid 24 h): ${await testShopperLaunchUrl(storefrontUrl, env.TELEGRAM_BOT_TOKEN)}`)
+  say(
+    `  As a signed-in test shopper (valid 24 h): ${await testShopperLaunchUrl(storefrontUrl, env.TELEGRAM_BOT_TOKEN)}`
+  )
   say("  Press Ctrl-C to stop.")
 }
 
@@ -358,7 +368,7 @@ setInterval(() => process.ppid !== parent && void shutdown(0), 1000).unref()
 
 main().catch((error) => {
   if (!stopping) {
-    process.stderr.write(`[aistore] ${error instanceof StartError ? error.message : error.stack ?? error}\n`)
+    process.stderr.write(`[aistore] ${error instanceof StartError ? error.message : (error.stack ?? error)}\n`)
   }
   void shutdown(1)
 })

@@ -13,7 +13,12 @@ import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
 /** Telegram Web (K and A) opens Mini Apps in an iframe; the phone and desktop apps use a web view. */
-const TELEGRAM_WEB = ["https://web.telegram.org", "https://*.web.telegram.org", "https://webk.telegram.org", "https://webz.telegram.org"]
+const TELEGRAM_WEB = [
+  "https://web.telegram.org",
+  "https://*.web.telegram.org",
+  "https://webk.telegram.org",
+  "https://webz.telegram.org",
+]
 /** The embedded payment form (confirmation type "embedded"): Yookassa's widget script and its frames. */
 const YOOKASSA = ["https://yookassa.ru", "https://*.yookassa.ru"]
 
@@ -22,7 +27,9 @@ const YOOKASSA = ["https://yookassa.ru", "https://*.yookassa.ru"]
  * that is plain HTTP, as local mode's backend (`npm run bench:miniapp` behind nginx); HTTPS ones are allowed anyway.
  */
 export function miniAppCsp(indexHtml, { backendUrl, filesUrl } = {}) {
-  const inlineScripts = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1])
+  const inlineScripts = [...indexHtml.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => match[1]
+  )
   const hashes = inlineScripts.map((code) => `'sha256-${createHash("sha256").update(code).digest("base64")}'`)
   const backend = backendUrl ? [new URL(backendUrl).origin] : []
   return [

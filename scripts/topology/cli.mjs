@@ -120,7 +120,9 @@ async function main() {
     TRUSTED_PROXIES: "127.0.0.1",
     TRUSTED_PROXY_HOPS: "1",
     // A backend-only build (--no-build after the tests' build) has no admin to serve.
-    DISABLE_MEDUSA_ADMIN: existsSync(join(ROOT, ".medusa", "server", "public", "admin", "index.html")) ? "false" : "true",
+    DISABLE_MEDUSA_ADMIN: existsSync(join(ROOT, ".medusa", "server", "public", "admin", "index.html"))
+      ? "false"
+      : "true",
     ...(await doubles(botToken)),
   }
   keepUploads()
@@ -133,10 +135,14 @@ async function main() {
     onUnexpectedExit: () => void shutdown(1),
   })
   cleanups.push(() => topology.stop())
-  say(`AI Store runs on ${topology.url} (${publicUrl}): nginx → ${topology.servers.map((s) => s.url).join(", ")}; worker ${topology.worker.url}`)
+  say(
+    `AI Store runs on ${topology.url} (${publicUrl}): nginx → ${topology.servers.map((s) => s.url).join(", ")}; worker ${topology.worker.url}`
+  )
   say(`  logs: ${topology.logDir}; nginx access log: ${topology.accessLog}`)
   say(`  As a signed-in test shopper (valid 24 h): ${await testShopperLaunchUrl(publicUrl, botToken)}`)
-  say(`  Admin: create one with  (cd .medusa/server && DATABASE_URL=${env.DATABASE_URL} npx medusa user -e you@example.com -p '…')`)
+  say(
+    `  Admin: create one with  (cd .medusa/server && DATABASE_URL=${env.DATABASE_URL} npx medusa user -e you@example.com -p '…')`
+  )
   say("  Press Ctrl-C to stop.")
 }
 

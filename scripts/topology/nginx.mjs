@@ -66,7 +66,10 @@ export function writeNginxConfig({ root, runtimeDir, port, upstreams, distDir, f
     mkdirSync(join(runtimeDir, dir), { recursive: true })
   }
   const cspFile = join(runtimeDir, "miniapp-csp.conf")
-  writeFileSync(cspFile, miniAppCspSnippet(distDir, { backendUrl: process.env.VITE_MEDUSA_BACKEND_URL || undefined, filesUrl }))
+  writeFileSync(
+    cspFile,
+    miniAppCspSnippet(distDir, { backendUrl: process.env.VITE_MEDUSA_BACKEND_URL || undefined, filesUrl })
+  )
   const siteFile = join(runtimeDir, "storefront.conf")
   const template = readFileSync(join(root, "storefront-miniapp", "nginx.conf"), "utf8")
   writeFileSync(siteFile, renderSite(template, { port, distDir, runtimeDir, cspFile }))

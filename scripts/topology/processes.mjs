@@ -34,7 +34,9 @@ export async function runToCompletion(name, command, args, options) {
   const handle = startProcess(name, command, args, options)
   const { code, signal } = await handle.exited
   if (code !== 0) {
-    throw new Error(`${name} failed (${signal ?? `exit code ${code}`}); last lines of ${options.logFile}:\n${tail(options.logFile)}`)
+    throw new Error(
+      `${name} failed (${signal ?? `exit code ${code}`}); last lines of ${options.logFile}:\n${tail(options.logFile)}`
+    )
   }
 }
 

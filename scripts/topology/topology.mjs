@@ -27,15 +27,32 @@ const NGINX = process.env.NGINX_BIN || "/usr/sbin/nginx"
  * @param {(line: string) => void} [options.say]
  * @param {(name: string) => void} [options.onUnexpectedExit]
  */
-export async function startTopology({ runtimeDir, ports, env, processEnv = () => ({}), seed = false, admin, say = () => {}, onUnexpectedExit }) {
+export async function startTopology({
+  runtimeDir,
+  ports,
+  env,
+  processEnv = () => ({}),
+  seed = false,
+  admin,
+  say = () => {},
+  onUnexpectedExit,
+}) {
   const logDir = join(runtimeDir, "logs")
   mkdirSync(logDir, { recursive: true })
   const processes = new Map()
   const onExit = (handle, { code, signal }) => {
-    say(`${handle.name} exited unexpectedly (${signal ?? `exit code ${code}`}); last lines:\n${tail(handle.logFile, 15)}`)
+    say(
+      `${handle.name} exited unexpectedly (${signal ?? `exit code ${code}`}); last lines:\n${tail(handle.logFile, 15)}`
+    )
     onUnexpectedExit?.(handle.name)
   }
-  const baseEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "production", ...env }
+  const baseEnv = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: "production",
+    ...env,
+  }
   const medusaStep = async (name, args) => {
     const begun = Date.now()
     await runToCompletion(name, MEDUSA, args, { cwd: SERVER_DIR, env: baseEnv, logFile: join(logDir, `${name}.log`) })
@@ -44,7 +61,11 @@ export async function startTopology({ runtimeDir, ports, env, processEnv = () =>
 
   const topology = {
     url: `http://127.0.0.1:${ports.nginx}`,
-    servers: ports.servers.map((port, index) => ({ name: `server-${index + 1}`, url: `http://127.0.0.1:${port}`, port })),
+    servers: ports.servers.map((port, index) => ({
+      name: `server-${index + 1}`,
+      url: `http://127.0.0.1:${port}`,
+      port,
+    })),
     worker: { name: "worker", url: `http://127.0.0.1:${ports.worker}`, port: ports.worker },
     accessLog: join(runtimeDir, "access.log"),
     logDir,
@@ -62,7 +83,9 @@ export async function startTopology({ runtimeDir, ports, env, processEnv = () =>
         onExit,
       })
       processes.set(name, handle)
-      await waitForHealth(`${member.url}/health`, { isDead: () => handle.child.exitCode !== null || handle.child.signalCode !== null })
+      await waitForHealth(`${member.url}/health`, {
+        isDead: () => handle.child.exitCode !== null || handle.child.signalCode !== null,
+      })
     },
     /** Stops everything: nginx first (no new requests), then the servers and the worker. */
     stop: async () => {
@@ -95,7 +118,12 @@ export async function startTopology({ runtimeDir, ports, env, processEnv = () =>
       distDir: join(ROOT, "storefront-miniapp", "dist"),
     })
     topology.accessLog = join(nginxDir, "access.log")
-    const nginx = startProcess("nginx", NGINX, nginxArgs(mainFile, nginxDir), { cwd: nginxDir, env: baseEnv, logFile: join(logDir, "nginx.log"), onExit })
+    const nginx = startProcess("nginx", NGINX, nginxArgs(mainFile, nginxDir), {
+      cwd: nginxDir,
+      env: baseEnv,
+      logFile: join(logDir, "nginx.log"),
+      onExit,
+    })
     processes.set("nginx", nginx)
     await waitForHealth(`${topology.url}/health`, { timeoutMs: 10_000, isDead: () => nginx.child.exitCode !== null })
     say(`nginx serves ${topology.url}`)

@@ -1,4 +1,9 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { shortDatabaseWait } from "./errors/database-wait"
 import { storeErrorHandler } from "./errors/error-handler"
@@ -36,7 +41,10 @@ export default defineMiddlewares({
     {
       matcher: "/store/catalog/owned",
       method: ["GET"],
-      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreOwnedCoursesQuery, {})],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"]),
+        validateAndTransformQuery(StoreOwnedCoursesQuery, {}),
+      ],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {

@@ -35,4 +35,3 @@ export function scopeOf(settings: CatalogStoreSettings, request: CatalogRequest)
 export function scopeKey(scope: CatalogScope): string {
   return [scope.regionId, scope.locale, scope.salesChannelIds.join(",")].join("|")
 }
-

@@ -22,7 +22,9 @@ export async function serveCatalog(req: MedusaRequest, request: CatalogRequest):
   const container = req.scope
   // The same generation the publishable-key check read for this request: one cache read per request.
   const view = await container.resolve<StoreCacheService>(STORE_CACHE_MODULE).viewFor(req)
-  const settings = await view.get("store-settings", "", async () => ({ value: await loadCatalogStoreSettings(container) }))
+  const settings = await view.get("store-settings", "", async () => ({
+    value: await loadCatalogStoreSettings(container),
+  }))
   const scope = scopeOf(settings, request)
   return view.get("catalog", scopeKey(scope), () => buildCatalog(container, scope))
 }

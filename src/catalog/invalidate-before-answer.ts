@@ -13,7 +13,9 @@ export function invalidateCatalogBeforeAnswer(req: MedusaRequest, res: MedusaRes
     req.scope
       .resolve<StoreCacheService>(STORE_CACHE_MODULE)
       .invalidate()
-      .catch((error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Store cache: invalidation failed: ${String(error)}`))
+      .catch((error) =>
+        req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Store cache: invalidation failed: ${String(error)}`)
+      )
       .finally(() => answer(body))
     return res
   }) as MedusaResponse["json"]

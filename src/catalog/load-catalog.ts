@@ -11,7 +11,11 @@ export type CatalogScope = {
   salesChannelIds: string[]
 }
 
-type PriceRow = { calculated_amount?: number | null; original_amount?: number | null; currency_code?: string | null } | null
+type PriceRow = {
+  calculated_amount?: number | null
+  original_amount?: number | null
+  currency_code?: string | null
+} | null
 type ProductRow = {
   id: string
   handle: string
@@ -65,7 +69,9 @@ export async function loadCatalog(container: MedusaContainer, scope: CatalogScop
             filters: { id: productIds, status: ProductStatus.PUBLISHED },
             pagination: { order: { id: "ASC" } },
             context: {
-              variants: { calculated_price: QueryContext({ region_id: scope.regionId, currency_code: scope.currencyCode }) },
+              variants: {
+                calculated_price: QueryContext({ region_id: scope.regionId, currency_code: scope.currencyCode }),
+              },
             },
           },
           { locale: scope.locale }

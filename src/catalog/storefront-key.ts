@@ -15,7 +15,10 @@ export async function storefrontSalesChannels(req: MedusaRequest): Promise<strin
   const view = await req.scope.resolve<StoreCacheService>(STORE_CACHE_MODULE).viewFor(req)
   const channels = await view.get("storefront-key", "", () => lookUp(req.scope))
   if (!channels) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "The store is not set up yet: run the database migrations (medusa db:migrate)")
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "The store is not set up yet: run the database migrations (medusa db:migrate)"
+    )
   }
   return channels
 }

@@ -14,7 +14,11 @@ export default async function removeSystemPaymentProvider({ container }: ExecArg
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { data: regions } = await query.graph({ entity: "region", fields: ["id", "name", "payment_providers.id"] })
 
-  for (const region of regions as Array<{ id: string; name: string; payment_providers?: ({ id: string } | null)[] | null }>) {
+  for (const region of regions as Array<{
+    id: string
+    name: string
+    payment_providers?: ({ id: string } | null)[] | null
+  }>) {
     const providers = (region.payment_providers ?? []).flatMap((provider) => (provider ? [provider.id] : []))
     if (!providers.includes(SYSTEM_PAYMENT_PROVIDER)) {
       continue

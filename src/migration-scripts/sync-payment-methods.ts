@@ -21,7 +21,11 @@ export default async function syncPaymentMethods({ container }: ExecArgs): Promi
   const ours = new Set(Object.values(PAYMENT_PROVIDER_IDS))
   const { data: regions } = await query.graph({ entity: "region", fields: ["id", "name", "payment_providers.id"] })
 
-  for (const region of regions as Array<{ id: string; name: string; payment_providers?: ({ id: string } | null)[] | null }>) {
+  for (const region of regions as Array<{
+    id: string
+    name: string
+    payment_providers?: ({ id: string } | null)[] | null
+  }>) {
     const current = (region.payment_providers ?? []).flatMap((provider) => (provider ? [provider.id] : []))
     const wanted = [...current.filter((id) => !ours.has(id)), ...enabled]
     if (wanted.length === current.length && wanted.every((id) => current.includes(id))) {

@@ -1,12 +1,7 @@
 import fs from "fs"
 import path from "path"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
-import {
-  ContainerRegistrationKeys,
-  FeatureFlag,
-  Modules,
-  ProductStatus,
-} from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, FeatureFlag, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { STORE_LOCALE } from "../catalog/locale"
 import {
   createProductCategoriesWorkflow,
@@ -81,9 +76,7 @@ export function resolveCatalogueDir(): string {
 }
 
 export function loadDemoCatalogue(dir: string = resolveCatalogueDir()): DemoCatalogue {
-  const catalogue = JSON.parse(
-    fs.readFileSync(path.join(dir, "catalogue.json"), "utf8")
-  ) as DemoCatalogue
+  const catalogue = JSON.parse(fs.readFileSync(path.join(dir, "catalogue.json"), "utf8")) as DemoCatalogue
   if (!Array.isArray(catalogue.categories) || !Array.isArray(catalogue.courses)) {
     throw new Error(`${dir}/catalogue.json must have "categories" and "courses" arrays`)
   }
@@ -103,10 +96,7 @@ export function loadDemoCatalogue(dir: string = resolveCatalogueDir()): DemoCata
 }
 
 function translationsEnabled(container: MedusaContainer): boolean {
-  return (
-    FeatureFlag.isFeatureEnabled("translation") &&
-    container.hasRegistration(Modules.TRANSLATION)
-  )
+  return FeatureFlag.isFeatureEnabled("translation") && container.hasRegistration(Modules.TRANSLATION)
 }
 
 /**
@@ -122,18 +112,13 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const storeModule = container.resolve(Modules.STORE)
 
-  const [store] = await storeModule.listStores(
-    {},
-    { take: 1, relations: ["supported_locales"] }
-  )
+  const [store] = await storeModule.listStores({}, { take: 1, relations: ["supported_locales"] })
   if (!store) {
     throw new Error("No store found: run `medusa db:migrate` first (it creates the store)")
   }
   if (store.metadata?.[DEMO_SEEDED_MARKER]) {
     await ensureOutcomes(container, loadDemoCatalogue())
-    logger.info(
-      `Demo catalogue: already seeded at ${String(store.metadata[DEMO_SEEDED_MARKER])}, skipping`
-    )
+    logger.info(`Demo catalogue: already seeded at ${String(store.metadata[DEMO_SEEDED_MARKER])}, skipping`)
     return { created: 0, skipped: true }
   }
   if (!store.default_sales_channel_id) {
@@ -152,7 +137,11 @@ export async function seedDemoCatalogue(container: MedusaContainer): Promise<See
 
   // English translations (translation module, feature flag `translation`)
   if (withTranslations) {
-    await ensureLocales(container, store.id, (store.supported_locales ?? []).map((l) => l.locale_code))
+    await ensureLocales(
+      container,
+      store.id,
+      (store.supported_locales ?? []).map((l) => l.locale_code)
+    )
     await ensureEnglishTranslations(container, catalogue, categories.idByHandle, courses.idByHandle)
   } else {
     logger.warn(
@@ -286,9 +275,7 @@ function courseProduct(
 
 /** Sets the store's seeded marker, keeping its other metadata. */
 async function markSeeded(container: MedusaContainer, storeId: string): Promise<void> {
-  const [current] = await container
-    .resolve(Modules.STORE)
-    .listStores({ id: storeId }, { select: ["id", "metadata"] })
+  const [current] = await container.resolve(Modules.STORE).listStores({ id: storeId }, { select: ["id", "metadata"] })
   await updateStoresWorkflow(container).run({
     input: {
       selector: { id: storeId },
@@ -308,7 +295,10 @@ function outcomesMetadata(course: DemoCourse): Record<string, string[]> {
 async function ensureOutcomes(container: MedusaContainer, catalogue: DemoCatalogue): Promise<void> {
   const products = await container
     .resolve(Modules.PRODUCT)
-    .listProducts({ handle: catalogue.courses.map((course) => course.handle) }, { select: ["id", "handle", "metadata"] })
+    .listProducts(
+      { handle: catalogue.courses.map((course) => course.handle) },
+      { select: ["id", "handle", "metadata"] }
+    )
   const courseByHandle = new Map(catalogue.courses.map((course) => [course.handle, course]))
   const missing = products.filter((product) => !product.metadata?.outcomes && courseByHandle.has(product.handle))
   if (!missing.length) {
@@ -325,11 +315,7 @@ async function ensureOutcomes(container: MedusaContainer, catalogue: DemoCatalog
 }
 
 /** The store offers Russian (primary content) and English; keeps any locale already configured. */
-async function ensureLocales(
-  container: MedusaContainer,
-  storeId: string,
-  current: string[]
-): Promise<void> {
+async function ensureLocales(container: MedusaContainer, storeId: string, current: string[]): Promise<void> {
   const wanted = [PRIMARY_LOCALE, ENGLISH_LOCALE].filter((code) => !current.includes(code))
   if (!wanted.length) {
     return
@@ -387,8 +373,6 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   const result = await seedDemoCatalogue(container)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   logger.info(
-    `Demo catalogue: ${result.skipped ? "skipped" : `${result.created} created`} in ${
-      Date.now() - started
-    } ms`
+    `Demo catalogue: ${result.skipped ? "skipped" : `${result.created} created`} in ${Date.now() - started} ms`
   )
 }

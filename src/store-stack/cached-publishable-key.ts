@@ -4,7 +4,11 @@ import { ApiKeyType, ContainerRegistrationKeys, MedusaError, PUBLISHABLE_KEY_HEA
 import { STORE_CACHE_MODULE, type StoreCacheService } from "../modules/store-cache"
 
 type PublishableKey = { token: string; revokedAt: number | null; salesChannelIds: string[] }
-type ApiKeyRow = { token: string; revoked_at: Date | string | null; sales_channels_link?: { sales_channel_id: string }[] | null }
+type ApiKeyRow = {
+  token: string
+  revoked_at: Date | string | null
+  sales_channels_link?: { sales_channel_id: string }[] | null
+}
 
 /**
  * Medusa's publishable-key check for every /store route, with the key's sales channels taken
@@ -27,7 +31,10 @@ export async function cachedPublishableKey(req: MedusaRequest, _res: MedusaRespo
     const view = await req.scope.resolve<StoreCacheService>(STORE_CACHE_MODULE).viewFor(req)
     const key = await view.get("publishable-key", token, () => lookUp(req.scope, token))
     if (!key || (key.revokedAt !== null && key.revokedAt <= Date.now())) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "A valid publishable key is required to proceed with the request")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "A valid publishable key is required to proceed with the request"
+      )
     }
     const storeRequest = req as MedusaStoreRequest
     storeRequest.publishable_key_context = { key: key.token, sales_channel_ids: key.salesChannelIds }

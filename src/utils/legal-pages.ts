@@ -39,7 +39,11 @@ function storedPages(metadata: Record<string, unknown> | null | undefined): Stor
   return value && typeof value === "object" ? (value as Stored) : {}
 }
 
-export async function getLegalPage(container: MedusaContainer, slug: LegalPageSlug, language: LegalLanguage): Promise<LegalPage> {
+export async function getLegalPage(
+  container: MedusaContainer,
+  slug: LegalPageSlug,
+  language: LegalLanguage
+): Promise<LegalPage> {
   const stored = storedPages((await readStore(container)).metadata)[slug]?.[language]
   const text = stored ?? DEFAULT_LEGAL_PAGES[slug][language]
   return { slug, language, title: text.title, body: text.body, updated_at: stored?.updated_at ?? null }

@@ -29,7 +29,8 @@ function deepCourseChunks(context: IndexHtmlTransformContext): string[] {
  * connections to an origin, and the bundle, stylesheet and config hold three of them).
  */
 export function firstRequests(backendUrl: string): Plugin {
-  const script = (preload: string[]) => `(function(){try{
+  const script = (preload: string[]) =>
+    `(function(){try{
 var h=new URLSearchParams(location.hash.slice(1)),d=h.get("tgWebAppData");if(!d)return;
 var u=JSON.parse(new URLSearchParams(d).get("user")||"{}"),c=String(u.language_code||"").toLowerCase().split(/[-_]/)[0];
 var l=!c||/^(ru|uk|be|kk)$/.test(c)?"ru-RU":"en-US",b=${JSON.stringify(backendUrl)};

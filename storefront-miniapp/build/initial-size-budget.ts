@@ -29,7 +29,7 @@ export function initialSizeBudget(budgetKb: number): Plugin {
       }
       const sizeOf = (fileName: string) => {
         const file = bundle[fileName]
-        const source = file?.type === "chunk" ? file.code : file?.source ?? ""
+        const source = file?.type === "chunk" ? file.code : (file?.source ?? "")
         return gzipSync(typeof source === "string" ? source : Buffer.from(source)).length
       }
       const rows = [...initial, ...css].map((fileName) => [fileName, sizeOf(fileName)] as const)

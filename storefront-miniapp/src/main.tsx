@@ -46,7 +46,10 @@ if (environment === "outside" || !launch) {
   if (route.name === "course") void loadCourse(route.handle, locale).catch(() => undefined)
 
   let publishableKey: string | undefined
-  void getStorefrontConfig().then((config) => (publishableKey = config.publishable_key), () => undefined)
+  void getStorefrontConfig().then(
+    (config) => (publishableKey = config.publishable_key),
+    () => undefined
+  )
   configureAnalytics(() => {
     if (!publishableKey) return undefined
     const token = tokens.read()

@@ -20,11 +20,20 @@ const localAdmin = () => {
   const state = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "..", ".local", "state.json"), "utf8"))
   return Object.entries(state).find(([key]) => key.startsWith("admin:"))?.[1]
 }
-const admin = process.env.ADMIN_EMAIL ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD } : localAdmin()
+const admin = process.env.ADMIN_EMAIL
+  ? { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD }
+  : localAdmin()
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+  ],
 })
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
@@ -41,7 +50,9 @@ try {
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByText("Export CSV").click()])
   const csv = readFileSync(await download.path(), "utf8")
-  console.log(`${download.suggestedFilename()}: ${csv.length} characters, ${csv.split("\r\n").length - 2} events; ${csv.split("\r\n")[0]}`)
+  console.log(
+    `${download.suggestedFilename()}: ${csv.length} characters, ${csv.split("\r\n").length - 2} events; ${csv.split("\r\n")[0]}`
+  )
 
   await page.fill("#analytics-from", "2020-01-01")
   await page.fill("#analytics-to", "2020-01-31")

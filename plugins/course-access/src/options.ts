@@ -8,7 +8,10 @@ export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 const optionsSchema = z
   .object({
     /** The store bot's token: it makes join links, answers join requests and removes members. */
-    botToken: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like <bot id>:<secret>, as @BotFather gives it"),
+    botToken: z
+      .string()
+      .trim()
+      .regex(/^\d+:[\w-]+$/, "must look like <bot id>:<secret>, as @BotFather gives it"),
     /** Bot API base URL: Telegram's, a local Bot API server, or a test double. */
     apiRoot: z
       .string()

@@ -81,7 +81,12 @@ const optionsSchema = z
         /** Sessions still pending after this many minutes are checked against the API. */
         pendingAfterMinutes: z.number().int().min(1).default(5),
         /** How far back the job looks for paid payments of deleted sessions. */
-        lookbackHours: z.number().int().min(1).max(24 * 8).default(48),
+        lookbackHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 8)
+          .default(48),
         /** A run stops taking new payments after this long; the rest waits for the next run. */
         timeBudgetMs: z.number().int().min(1_000).max(55_000).default(40_000),
         /** Each Yookassa call of the job: short, and not retried (the next run is the retry). */
@@ -103,10 +108,7 @@ export function parseYookassaOptions(raw: unknown): YookassaOptions {
     return parsed.data
   }
   const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"} ${issue.message}`)
-  throw new MedusaError(
-    MedusaError.Types.INVALID_DATA,
-    `Invalid options for ${PLUGIN_NAME}: ${problems.join("; ")}`
-  )
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid options for ${PLUGIN_NAME}: ${problems.join("; ")}`)
 }
 
 /**

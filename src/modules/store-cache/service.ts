@@ -107,10 +107,14 @@ export default class StoreCacheService {
 
   /** Invalidates in the emitting process as soon as a store event is released, so the next request anywhere reads fresh data. */
   private watchEvents(): void {
-    const bus = this.eventBus as IEventBusModuleService & { addInterceptor?: (fn: (message: Message) => Promise<void>) => void }
+    const bus = this.eventBus as IEventBusModuleService & {
+      addInterceptor?: (fn: (message: Message) => Promise<void>) => void
+    }
     bus.addInterceptor?.(async (message) => {
       if (isStoreCacheEvent(message.name)) {
-        await this.invalidate().catch((error) => this.logger.error(`Store cache: invalidation failed: ${String(error)}`))
+        await this.invalidate().catch((error) =>
+          this.logger.error(`Store cache: invalidation failed: ${String(error)}`)
+        )
       }
     })
   }

@@ -1,5 +1,12 @@
 import { CartStorage, type KeyValueStore } from "../cart/cart-storage"
-import { isAlreadyOrderedMessage, paymentState, starsInvoiceInFlight, STARS_PROVIDER_ID, YOOKASSA_PROVIDER_ID, type CartPaymentSession } from "../cart/payment-state"
+import {
+  isAlreadyOrderedMessage,
+  paymentState,
+  starsInvoiceInFlight,
+  STARS_PROVIDER_ID,
+  YOOKASSA_PROVIDER_ID,
+  type CartPaymentSession,
+} from "../cart/payment-state"
 import { filterCourses } from "../lib/filter-courses"
 import type { CatalogCourse } from "../api/catalog-types"
 
@@ -25,13 +32,29 @@ describe("paymentState", () => {
   })
 
   it("follows the newest Yookassa session: pending with its payment page, paid, or declined with the reason", () => {
-    expect(paymentState(cart([session({})]))).toEqual({ kind: "pending", confirmationUrl: "https://pay.example/1", confirmationToken: undefined })
+    expect(paymentState(cart([session({})]))).toEqual({
+      kind: "pending",
+      confirmationUrl: "https://pay.example/1",
+      confirmationToken: undefined,
+    })
     expect(paymentState(cart([session({ status: "authorized" })]))).toEqual({ kind: "paid" })
     expect(paymentState(cart([session({ data: { status: "succeeded" } })]))).toEqual({ kind: "paid" })
     expect(
-      paymentState(cart([session({ status: "canceled", data: { status: "canceled", cancellation_details: { party: "payment_network", reason: "insufficient_funds" } } })]))
+      paymentState(
+        cart([
+          session({
+            status: "canceled",
+            data: {
+              status: "canceled",
+              cancellation_details: { party: "payment_network", reason: "insufficient_funds" },
+            },
+          }),
+        ])
+      )
     ).toEqual({ kind: "declined", reason: "insufficient_funds" })
-    expect(paymentState(cart([session({ status: "canceled", data: { cancellation_details: { reason: "something_new" } } })]))).toEqual({
+    expect(
+      paymentState(cart([session({ status: "canceled", data: { cancellation_details: { reason: "something_new" } } })]))
+    ).toEqual({
       kind: "declined",
       reason: "general",
     })
@@ -39,21 +62,43 @@ describe("paymentState", () => {
 
   it("a new attempt after a decline counts, not the declined one; other providers are ignored", () => {
     const declined = session({ id: "a", status: "canceled", created_at: "2026-11-30T10:00:00Z" })
-    const retry = session({ id: "b", created_at: "2026-11-30T10:10:00Z", data: { confirmation_url: "https://pay.example/2" } })
-    expect(paymentState(cart([retry, declined]))).toMatchObject({ kind: "pending", confirmationUrl: "https://pay.example/2" })
-    expect(paymentState(cart([session({ provider_id: "pp_system_default", status: "authorized" })]))).toEqual({ kind: "unpaid" })
+    const retry = session({
+      id: "b",
+      created_at: "2026-11-30T10:10:00Z",
+      data: { confirmation_url: "https://pay.example/2" },
+    })
+    expect(paymentState(cart([retry, declined]))).toMatchObject({
+      kind: "pending",
+      confirmationUrl: "https://pay.example/2",
+    })
+    expect(paymentState(cart([session({ provider_id: "pp_system_default", status: "authorized" })]))).toEqual({
+      kind: "unpaid",
+    })
   })
 
   it("follows a Telegram Stars session: pending with its invoice link until Telegram's charge is recorded", () => {
     const stars = (overrides: Partial<CartPaymentSession>) =>
-      session({ provider_id: STARS_PROVIDER_ID, data: { invoice_link: "https://t.me/$abc", stars_amount: 2494 }, ...overrides })
+      session({
+        provider_id: STARS_PROVIDER_ID,
+        data: { invoice_link: "https://t.me/$abc", stars_amount: 2494 },
+        ...overrides,
+      })
     expect(paymentState(cart([stars({})]))).toEqual({ kind: "pending", invoiceLink: "https://t.me/$abc" })
-    expect(paymentState(cart([stars({ data: { invoice_link: "https://t.me/$abc", telegram_payment_charge_id: "stx1" } })]))).toEqual({ kind: "paid" })
+    expect(
+      paymentState(cart([stars({ data: { invoice_link: "https://t.me/$abc", telegram_payment_charge_id: "stx1" } })]))
+    ).toEqual({ kind: "paid" })
     expect(paymentState(cart([stars({ status: "captured" })]))).toEqual({ kind: "paid" })
     // The newest attempt counts, whichever method it used.
     const yookassaLater = session({ id: "b", created_at: "2026-11-30T10:10:00Z" })
-    expect(paymentState(cart([stars({ id: "a" }), yookassaLater]))).toMatchObject({ kind: "pending", confirmationUrl: "https://pay.example/1" })
-    expect(paymentState(cart([session({ id: "a", status: "canceled" }), stars({ id: "b", created_at: "2026-11-30T10:10:00Z" })]))).toMatchObject({
+    expect(paymentState(cart([stars({ id: "a" }), yookassaLater]))).toMatchObject({
+      kind: "pending",
+      confirmationUrl: "https://pay.example/1",
+    })
+    expect(
+      paymentState(
+        cart([session({ id: "a", status: "canceled" }), stars({ id: "b", created_at: "2026-11-30T10:10:00Z" })])
+      )
+    ).toMatchObject({
       kind: "pending",
       invoiceLink: "https://t.me/$abc",
     })
@@ -77,7 +122,12 @@ describe("paymentState", () => {
 
 function memory(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>()
-  return { data, getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) }
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  }
 }
 
 describe("CartStorage", () => {
@@ -130,7 +180,11 @@ describe("filterCourses", () => {
     duration_hours: null,
     lessons: null,
   })
-  const all = [course("a", "Промпт-инжиниринг", "gen"), course("b", "Python для анализа данных", "ml"), course("c", "Нейросети для видео", "gen")]
+  const all = [
+    course("a", "Промпт-инжиниринг", "gen"),
+    course("b", "Python для анализа данных", "ml"),
+    course("c", "Нейросети для видео", "gen"),
+  ]
 
   it("filters by category and by every word of the search, case-insensitively", () => {
     expect(filterCourses(all, {}).map((c) => c.id)).toEqual(["a", "b", "c"])

@@ -3,7 +3,8 @@ import { CustomerSession, tokenActor, tokenExpiry, type TokenStore } from "../ap
 const NOW = Date.parse("2026-11-30T12:00:00Z")
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url")
 const jwt = (payload: object) => `${base64url({ alg: "HS256" })}.${base64url(payload)}.signature`
-const tokenValidFor = (seconds: number, actor = "cus_1") => jwt({ actor_id: actor, exp: Math.floor(NOW / 1000) + seconds })
+const tokenValidFor = (seconds: number, actor = "cus_1") =>
+  jwt({ actor_id: actor, exp: Math.floor(NOW / 1000) + seconds })
 
 function memoryStore(initial: string | null = null): TokenStore & { value: string | null } {
   const store = {
@@ -57,20 +58,32 @@ describe("CustomerSession", () => {
       if (token === stale) throw new Unauthorized()
       return token
     })
-    const results = await Promise.all([session.authorized(request, isUnauthorized), session.authorized(request, isUnauthorized)])
+    const results = await Promise.all([
+      session.authorized(request, isUnauthorized),
+      session.authorized(request, isUnauthorized),
+    ])
     expect(results).toEqual([fresh, fresh])
     expect(login).toHaveBeenCalledTimes(1)
   })
 
   it("gives up after one renewal and passes other errors through untouched", async () => {
-    const session = new CustomerSession(async () => tokenValidFor(3600), memoryStore(), () => NOW)
-    await expect(session.authorized(async () => Promise.reject(new Unauthorized()), isUnauthorized)).rejects.toBeInstanceOf(Unauthorized)
+    const session = new CustomerSession(
+      async () => tokenValidFor(3600),
+      memoryStore(),
+      () => NOW
+    )
+    await expect(
+      session.authorized(async () => Promise.reject(new Unauthorized()), isUnauthorized)
+    ).rejects.toBeInstanceOf(Unauthorized)
     const failure = new Error("500")
     await expect(session.authorized(async () => Promise.reject(failure), isUnauthorized)).rejects.toBe(failure)
   })
 
   it("forgets a failed login, so the next call tries again", async () => {
-    const login = jest.fn<Promise<string>, []>().mockRejectedValueOnce(new Error("offline")).mockResolvedValueOnce(tokenValidFor(3600))
+    const login = jest
+      .fn<Promise<string>, []>()
+      .mockRejectedValueOnce(new Error("offline"))
+      .mockResolvedValueOnce(tokenValidFor(3600))
     const session = new CustomerSession(login, memoryStore(), () => NOW)
     await expect(session.token()).rejects.toThrow("offline")
     await expect(session.token()).resolves.toContain(".")

@@ -1,4 +1,10 @@
-import { courseStartParam, initialStack, launchRoute, readStartParam, routeFromStartParam } from "../telegram/deep-links"
+import {
+  courseStartParam,
+  initialStack,
+  launchRoute,
+  readStartParam,
+  routeFromStartParam,
+} from "../telegram/deep-links"
 
 describe("start parameters", () => {
   it("takes the launch's start_param first, else ?startapp= from the page URL", () => {
@@ -14,7 +20,10 @@ describe("start parameters", () => {
   })
 
   it("opens a course, an order, My courses; anything else lands on the catalogue", () => {
-    expect(routeFromStartParam("course_prompt-engineering-fundamentals")).toEqual({ name: "course", handle: "prompt-engineering-fundamentals" })
+    expect(routeFromStartParam("course_prompt-engineering-fundamentals")).toEqual({
+      name: "course",
+      handle: "prompt-engineering-fundamentals",
+    })
     expect(routeFromStartParam("order_cart_01JABCDEF")).toEqual({ name: "order", cartId: "cart_01JABCDEF" })
     expect(routeFromStartParam("my_courses")).toEqual({ name: "my-courses" })
     expect(routeFromStartParam("course_")).toEqual({ name: "catalogue" })
@@ -26,7 +35,10 @@ describe("start parameters", () => {
 
   it("puts the catalogue under a deep-linked screen, so Back leads somewhere", () => {
     expect(initialStack({ name: "catalogue" })).toEqual([{ name: "catalogue" }])
-    expect(initialStack({ name: "course", handle: "a" })).toEqual([{ name: "catalogue" }, { name: "course", handle: "a" }])
+    expect(initialStack({ name: "course", handle: "a" })).toEqual([
+      { name: "catalogue" },
+      { name: "course", handle: "a" },
+    ])
   })
 
   it("builds the payload that opens a course", () => {
@@ -37,7 +49,10 @@ describe("start parameters", () => {
 
 describe("launchRoute", () => {
   it("prefers the page URL's startapp (the payment page's return), then a payment in progress, then the launch's parameter", () => {
-    expect(launchRoute("course_a", "cart_PAYING", "?startapp=order_cart_RETURNED")).toEqual({ name: "order", cartId: "cart_RETURNED" })
+    expect(launchRoute("course_a", "cart_PAYING", "?startapp=order_cart_RETURNED")).toEqual({
+      name: "order",
+      cartId: "cart_RETURNED",
+    })
     // A reload after the payment page keeps the launch's course link: the payment's outcome wins.
     expect(launchRoute("course_a", "cart_PAYING", "")).toEqual({ name: "order", cartId: "cart_PAYING" })
     expect(launchRoute("course_a", undefined, "")).toEqual({ name: "course", handle: "a" })

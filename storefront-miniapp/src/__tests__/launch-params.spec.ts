@@ -27,7 +27,9 @@ describe("parseLaunchQuery", () => {
   })
 
   it("falls back to initData's start_param, and survives a broken user or theme", () => {
-    const launch = parseLaunchQuery(new URLSearchParams({ tgWebAppData: initData, tgWebAppThemeParams: "{not json" }).toString())
+    const launch = parseLaunchQuery(
+      new URLSearchParams({ tgWebAppData: initData, tgWebAppThemeParams: "{not json" }).toString()
+    )
     expect(launch?.startParam).toBe("course_from-init-data")
     expect(launch?.themeParams).toEqual({})
     const noUser = parseLaunchQuery(new URLSearchParams({ tgWebAppData: "user=%7Bbroken" }).toString())

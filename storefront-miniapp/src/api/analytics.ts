@@ -52,7 +52,10 @@ export function configureAnalytics(getHeaders: () => Record<string, string> | un
   window.addEventListener("pagehide", () => void flush())
 }
 
-export function track(type: ClickEventType, fields: Omit<ClickEvent, "type" | "session_id" | "occurred_at"> = {}): void {
+export function track(
+  type: ClickEventType,
+  fields: Omit<ClickEvent, "type" | "session_id" | "occurred_at"> = {}
+): void {
   queue.push({ type, session_id: sessionId, ...fields, occurred_at: new Date().toISOString() })
   if (queue.length >= MAX_BATCH) void flush()
   else timer ??= setTimeout(() => void flush(), FLUSH_EVERY_MS)

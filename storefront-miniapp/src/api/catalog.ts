@@ -17,13 +17,14 @@ export function loadCatalog(locale: string): Promise<Catalog> {
   let catalog = catalogs.get(locale)
   if (!catalog) {
     const request = () =>
-      storeHeaders(locale).then((headers) => requestJson<Catalog>(`/store/catalog?locale=${encodeURIComponent(locale)}`, { headers }))
+      storeHeaders(locale).then((headers) =>
+        requestJson<Catalog>(`/store/catalog?locale=${encodeURIComponent(locale)}`, { headers })
+      )
     const early = takeBootCatalog(locale)
-    catalog = (early ? early.catch(request) : request())
-      .catch((error: unknown) => {
-        catalogs.delete(locale)
-        throw error
-      })
+    catalog = (early ? early.catch(request) : request()).catch((error: unknown) => {
+      catalogs.delete(locale)
+      throw error
+    })
     catalogs.set(locale, catalog)
   }
   return catalog

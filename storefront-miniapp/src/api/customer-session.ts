@@ -24,7 +24,12 @@ export function tokenExpiry(token: string): number | undefined {
   const payload = token.split(".")[1]
   if (!payload) return undefined
   try {
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(payload.length / 4) * 4, "="))
+    const json = atob(
+      payload
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(payload.length / 4) * 4, "=")
+    )
     const exp = (JSON.parse(json) as { exp?: unknown }).exp
     return typeof exp === "number" ? exp * 1000 : undefined
   } catch {
@@ -37,7 +42,12 @@ export function tokenActor(token: string): string | undefined {
   const payload = token.split(".")[1]
   if (!payload) return undefined
   try {
-    const json = atob(payload.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(payload.length / 4) * 4, "="))
+    const json = atob(
+      payload
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(payload.length / 4) * 4, "=")
+    )
     const actor = (JSON.parse(json) as { actor_id?: unknown }).actor_id
     return typeof actor === "string" && actor ? actor : undefined
   } catch {

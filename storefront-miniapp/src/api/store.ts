@@ -89,13 +89,22 @@ export class StoreApi {
 
   createCart(regionId: string, variantId: string): Promise<Cart> {
     return this.authorized((headers) =>
-      this.sdk.store.cart.create({ region_id: regionId, items: [{ variant_id: variantId, quantity: 1 }] }, { fields: CART_FIELDS }, headers)
+      this.sdk.store.cart.create(
+        { region_id: regionId, items: [{ variant_id: variantId, quantity: 1 }] },
+        { fields: CART_FIELDS },
+        headers
+      )
     ).then(({ cart }) => cart as Cart)
   }
 
   addCourse(cartId: string, variantId: string): Promise<Cart> {
     return this.authorized((headers) =>
-      this.sdk.store.cart.createLineItem(cartId, { variant_id: variantId, quantity: 1 }, { fields: CART_FIELDS }, headers)
+      this.sdk.store.cart.createLineItem(
+        cartId,
+        { variant_id: variantId, quantity: 1 },
+        { fields: CART_FIELDS },
+        headers
+      )
     ).then(({ cart }) => cart as Cart)
   }
 
@@ -105,9 +114,9 @@ export class StoreApi {
   }
 
   setEmail(cartId: string, email: string): Promise<Cart> {
-    return this.authorized((headers) => this.sdk.store.cart.update(cartId, { email }, { fields: CART_FIELDS }, headers)).then(
-      ({ cart }) => cart as Cart
-    )
+    return this.authorized((headers) =>
+      this.sdk.store.cart.update(cartId, { email }, { fields: CART_FIELDS }, headers)
+    ).then(({ cart }) => cart as Cart)
   }
 
   /**

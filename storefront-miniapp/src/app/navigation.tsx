@@ -74,6 +74,9 @@ export function NavigationProvider({ initial, children }: { initial: Route[]; ch
   const route = stack[stack.length - 1] ?? CATALOGUE
   useBackButton(stack.length > 1, back)
 
-  const value = useMemo(() => ({ route, depth: stack.length, push, replace, back, reset }), [route, stack.length, push, replace, back, reset])
+  const value = useMemo(
+    () => ({ route, depth: stack.length, push, replace, back, reset }),
+    [route, stack.length, push, replace, back, reset]
+  )
   return <NavigationContext.Provider value={value}>{children}</NavigationContext.Provider>
 }

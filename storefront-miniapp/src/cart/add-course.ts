@@ -18,7 +18,12 @@ export class AlreadyOwnedError extends Error {
  * else a new one. A course already in the cart is not added twice; one the shopper owns throws
  * AlreadyOwnedError, which the course page shows as "Open course", never as an error.
  */
-export async function cartWithCourse(store: StoreApi, storage: CartStorage, regionId: string, variantId: string): Promise<Cart> {
+export async function cartWithCourse(
+  store: StoreApi,
+  storage: CartStorage,
+  regionId: string,
+  variantId: string
+): Promise<Cart> {
   try {
     const open = await openCart(store, storage)
     if (open) {

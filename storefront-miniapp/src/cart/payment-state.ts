@@ -55,7 +55,10 @@ export function declineReason(reason: string | undefined): DeclineReason {
 }
 
 /** The newest session of `providers` (by default, every provider the Mini App pays with). */
-export function newestSession(all: CartPaymentSession[], providers: string[] = PAYMENT_PROVIDERS): CartPaymentSession | undefined {
+export function newestSession(
+  all: CartPaymentSession[],
+  providers: string[] = PAYMENT_PROVIDERS
+): CartPaymentSession | undefined {
   const sessions = all.filter((session) => providers.includes(session.provider_id))
   return sessions.sort((a, b) => new Date(b.created_at ?? 0).getTime() - new Date(a.created_at ?? 0).getTime())[0]
 }
@@ -69,7 +72,12 @@ export function paymentState(cart: CartForPayment): PaymentState {
   if (session.status === "canceled" || session.status === "error" || gateway === "canceled") {
     return { kind: "declined", reason: declineReason(session.data?.cancellation_details?.reason) }
   }
-  if (session.status === "authorized" || session.status === "captured" || gateway === "succeeded" || gateway === "waiting_for_capture") {
+  if (
+    session.status === "authorized" ||
+    session.status === "captured" ||
+    gateway === "succeeded" ||
+    gateway === "waiting_for_capture"
+  ) {
     return { kind: "paid" }
   }
   return {

@@ -11,7 +11,15 @@ interface CourseCardProps {
   onOpen: (course: CatalogCourse) => void
 }
 
-export function CourseCover({ course, eager, className = "" }: { course: Pick<CatalogCourse, "title" | "thumbnail">; eager: boolean; className?: string }) {
+export function CourseCover({
+  course,
+  eager,
+  className = "",
+}: {
+  course: Pick<CatalogCourse, "title" | "thumbnail">
+  eager: boolean
+  className?: string
+}) {
   const [failed, setFailed] = useState(false)
   if (!course.thumbnail || failed) {
     return (

@@ -11,7 +11,11 @@ import { t } from "../i18n"
 type Widget = { render(containerId: string): Promise<void> | void; destroy(): void }
 declare global {
   interface Window {
-    YooMoneyCheckoutWidget?: new (options: { confirmation_token: string; return_url: string; error_callback: (error: unknown) => void }) => Widget
+    YooMoneyCheckoutWidget?: new (options: {
+      confirmation_token: string
+      return_url: string
+      error_callback: (error: unknown) => void
+    }) => Widget
   }
 }
 
@@ -44,7 +48,11 @@ export function EmbeddedPayment({ token, cartId }: { token: string; cartId: stri
     loadWidgetScript().then(
       () => {
         if (cancelled || !window.YooMoneyCheckoutWidget || !container.current) return
-        widget = new window.YooMoneyCheckoutWidget({ confirmation_token: token, return_url: returnUrl, error_callback: () => setFailed(true) })
+        widget = new window.YooMoneyCheckoutWidget({
+          confirmation_token: token,
+          return_url: returnUrl,
+          error_callback: () => setFailed(true),
+        })
         void widget.render(container.current.id)
       },
       () => setFailed(true)
@@ -55,6 +63,11 @@ export function EmbeddedPayment({ token, cartId }: { token: string; cartId: stri
     }
   }, [token, cartId])
 
-  if (failed) return <p className="form-error" role="alert">{t("offline")}</p>
+  if (failed)
+    return (
+      <p className="form-error" role="alert">
+        {t("offline")}
+      </p>
+    )
   return <div id="yookassa-widget" ref={container} className="card" data-testid="embedded-payment" />
 }

@@ -4,7 +4,15 @@ import { Button } from "./Button"
 import { StatusView } from "./StatusView"
 
 /** A failed request: what went wrong and a retry, never a blank screen. */
-export function ErrorView({ error, onRetry, testId = "load-error" }: { error: unknown; onRetry: () => void; testId?: string }) {
+export function ErrorView({
+  error,
+  onRetry,
+  testId = "load-error",
+}: {
+  error: unknown
+  onRetry: () => void
+  testId?: string
+}) {
   return (
     <StatusView
       tone="error"

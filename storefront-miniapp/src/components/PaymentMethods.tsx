@@ -29,7 +29,13 @@ export function PaymentMethods({
       <legend className="methods__title">{t("paymentMethod")}</legend>
       {methods.map((method) => (
         <label className="method" key={method} data-testid={`method-${method}`}>
-          <input type="radio" name="payment-method" value={method} checked={chosen === method} onChange={() => onChoose(method)} />
+          <input
+            type="radio"
+            name="payment-method"
+            value={method}
+            checked={chosen === method}
+            onChange={() => onChoose(method)}
+          />
           <span className="method__text">
             <span className="method__name">{t(`method.${method}`)}</span>
             <span className="method__hint">{t(`method.${method}.hint`)}</span>
@@ -46,7 +52,11 @@ export function PaymentMethods({
           </span>
         </label>
       ))}
-      {chosen === "stars" ? <p className="hint" data-testid="stars-note">{t("starsEstimateNote")}</p> : null}
+      {chosen === "stars" ? (
+        <p className="hint" data-testid="stars-note">
+          {t("starsEstimateNote")}
+        </p>
+      ) : null}
     </fieldset>
   )
 }

@@ -12,7 +12,11 @@ interface StatusViewProps {
 /** A centred message for the empty, error and result states. */
 export function StatusView({ title, message, action, tone = "neutral", icon, testId }: StatusViewProps) {
   return (
-    <div className={`status-view status-view--${tone}`} role={tone === "error" ? "alert" : "status"} data-testid={testId}>
+    <div
+      className={`status-view status-view--${tone}`}
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={testId}
+    >
       {icon ? (
         <span className="status-view__icon" aria-hidden="true">
           {icon}

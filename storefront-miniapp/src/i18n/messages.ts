@@ -58,7 +58,8 @@ const ru = {
   "method.yookassa.hint": "Банковская карта, СБП",
   "method.stars": "Telegram Stars",
   "method.stars.hint": "Звёзды Telegram, прямо в приложении",
-  starsEstimateNote: "Цена в звёздах примерная (по курсу магазина); точную сумму Telegram покажет в счёте перед оплатой.",
+  starsEstimateNote:
+    "Цена в звёздах примерная (по курсу магазина); точную сумму Telegram покажет в счёте перед оплатой.",
   payWithStars: "Оплатить звёздами",
   starsWaitingMessage: "Оплатите счёт в Telegram — мы сразу покажем результат.",
   starsPaidMessage: "Telegram принял оплату — оформляем заказ…",
@@ -167,7 +168,8 @@ const en: Messages = {
   "method.yookassa.hint": "Bank card, SBP",
   "method.stars": "Telegram Stars",
   "method.stars.hint": "Telegram's Stars, right in the app",
-  starsEstimateNote: "The Stars price is an estimate (at the store's rate); Telegram shows the exact amount in the invoice before you pay.",
+  starsEstimateNote:
+    "The Stars price is an estimate (at the store's rate); Telegram shows the exact amount in the invoice before you pay.",
   payWithStars: "Pay with Stars",
   starsWaitingMessage: "Pay the invoice in Telegram — we will show the result right away.",
   starsPaidMessage: "Telegram took the payment — placing your order…",

@@ -19,7 +19,8 @@ export function pluralForm(language: Language, forms: string, n: number): string
     pluralRules.set(language, rules)
   }
   const category = rules.select(n)
-  const index = language === "ru" ? { one: 0, few: 1, many: 2, other: 2 }[category as string] ?? 2 : category === "one" ? 0 : 1
+  const index =
+    language === "ru" ? ({ one: 0, few: 1, many: 2, other: 2 }[category as string] ?? 2) : category === "one" ? 0 : 1
   return options[Math.min(index, options.length - 1)] ?? forms
 }
 

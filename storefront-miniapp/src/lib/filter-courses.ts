@@ -1,7 +1,10 @@
 import type { CatalogCourse } from "../api/catalog-types"
 
 /** The courses of a category (or all) whose title or pitch contains every word of the query. */
-export function filterCourses(courses: CatalogCourse[], { categoryId, query }: { categoryId?: string; query?: string }): CatalogCourse[] {
+export function filterCourses(
+  courses: CatalogCourse[],
+  { categoryId, query }: { categoryId?: string; query?: string }
+): CatalogCourse[] {
   const words = (query ?? "").toLocaleLowerCase().split(/\s+/).filter(Boolean)
   return courses.filter((course) => {
     if (categoryId && !course.category_ids.includes(categoryId)) return false

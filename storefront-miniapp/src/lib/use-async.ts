@@ -6,8 +6,14 @@ export type AsyncState<T> = { status: "loading" } | { status: "error"; error: un
  * Runs `load` on mount and whenever `deps` change; `retry` runs it again. Stale answers are dropped.
  * `initial` is a value already at hand for the first render (it is still loaded, to stay fresh).
  */
-export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unknown[], initial?: T): AsyncState<T> & { retry: () => void } {
-  const [state, setState] = useState<AsyncState<T>>(initial === undefined ? { status: "loading" } : { status: "ready", value: initial })
+export function useAsync<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: unknown[],
+  initial?: T
+): AsyncState<T> & { retry: () => void } {
+  const [state, setState] = useState<AsyncState<T>>(
+    initial === undefined ? { status: "loading" } : { status: "ready", value: initial }
+  )
   const [attempt, setAttempt] = useState(0)
 
   useEffect(() => {
@@ -16,7 +22,10 @@ export function useAsync<T>(load: (signal: AbortSignal) => Promise<T>, deps: unk
     load(controller.signal).then(
       (value) => {
         // The same answer as the one drawn keeps the state, so nothing renders twice.
-        if (!controller.signal.aborted) setState((current) => (current.status === "ready" && current.value === value ? current : { status: "ready", value }))
+        if (!controller.signal.aborted)
+          setState((current) =>
+            current.status === "ready" && current.value === value ? current : { status: "ready", value }
+          )
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setState({ status: "error", error })

@@ -42,13 +42,23 @@ export function CataloguePage() {
   const state = catalogue.status === "ready" && catalogue.value.courses.length === 0 ? "empty" : catalogue.status
 
   return (
-    <main className="screen catalogue" data-testid="catalogue" data-state={state} aria-busy={catalogue.status === "loading"}>
+    <main
+      className="screen catalogue"
+      data-testid="catalogue"
+      data-state={state}
+      aria-busy={catalogue.status === "loading"}
+    >
       <header className="catalogue__header">
         <div>
           <h1 className="catalogue__title">{t("catalogueTitle")}</h1>
           <p className="catalogue__lead">{t("catalogueLead")}</p>
         </div>
-        <button type="button" className="pill-button" onClick={() => navigation.push({ name: "my-courses" })} data-testid="open-my-courses">
+        <button
+          type="button"
+          className="pill-button"
+          onClick={() => navigation.push({ name: "my-courses" })}
+          data-testid="open-my-courses"
+        >
           {t("myCourses")}
         </button>
       </header>
@@ -100,7 +110,12 @@ export function CataloguePage() {
         <ul className="course-grid">
           {courses.map((course, index) => (
             <li key={course.id}>
-              <CourseCard course={course} owned={owned.productIds.has(course.id)} eager={index < EAGER_COVERS} onOpen={openCourse} />
+              <CourseCard
+                course={course}
+                owned={owned.productIds.has(course.id)}
+                eager={index < EAGER_COVERS}
+                onOpen={openCourse}
+              />
             </li>
           ))}
         </ul>
@@ -116,7 +131,10 @@ function useReportSearch(query: string, results: number) {
   useEffect(() => {
     const trimmed = query.trim()
     if (trimmed.length < 2) return
-    const timer = setTimeout(() => track("search", { details: { query: trimmed.slice(0, 100), results: latest.current } }), SEARCH_REPORT_DELAY_MS)
+    const timer = setTimeout(
+      () => track("search", { details: { query: trimmed.slice(0, 100), results: latest.current } }),
+      SEARCH_REPORT_DELAY_MS
+    )
     return () => clearTimeout(timer)
   }, [query])
 }

@@ -24,7 +24,9 @@ type Loaded = { cart: Cart | undefined; config: StorefrontConfig }
 
 /** The methods the store offers; a server without the list offers Yookassa, as before Stars. */
 function offeredMethods(config: StorefrontConfig): StorefrontConfig["payment_methods"] {
-  return config.payment_methods?.length ? config.payment_methods : [{ id: "yookassa", provider_id: YOOKASSA_PROVIDER_ID }]
+  return config.payment_methods?.length
+    ? config.payment_methods
+    : [{ id: "yookassa", provider_id: YOOKASSA_PROVIDER_ID }]
 }
 
 /** The cart of courses, an e-mail for the receipt, consent to the store's terms; Pay on the MainButton. */
@@ -38,7 +40,8 @@ export default function CheckoutPage() {
   if (loaded.status === "loading") return <CheckoutSkeleton />
   if (loaded.status === "error") return <ErrorView error={loaded.error} onRetry={loaded.retry} />
   if (!loaded.value.cart?.items?.length) return <EmptyCart />
-  if (starsInvoiceInFlight(loaded.value.cart, services.cartStorage.payingCartId())) return <ToStatusPage cartId={loaded.value.cart.id} />
+  if (starsInvoiceInFlight(loaded.value.cart, services.cartStorage.payingCartId()))
+    return <ToStatusPage cartId={loaded.value.cart.id} />
   return <CheckoutForm initialCart={loaded.value.cart} config={loaded.value.config} />
 }
 
@@ -132,7 +135,12 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
   }
 
   useMainButton({
-    text: total === 0 ? t("getFree") : method === "stars" ? t("payWithStars") : t("payFor", { price: formatPrice(total, cart.currency_code) }),
+    text:
+      total === 0
+        ? t("getFree")
+        : method === "stars"
+          ? t("payWithStars")
+          : t("payFor", { price: formatPrice(total, cart.currency_code) }),
     visible: Boolean(cart.items?.length),
     enabled: ready,
     loading: paying,
@@ -162,7 +170,11 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
         <ul className="lines">
           {cart.items.map((item) => (
             <li className="line" key={item.id} data-testid="cart-line">
-              <CourseCover course={{ title: item.product_title ?? item.title, thumbnail: item.thumbnail ?? null }} eager className="line__cover" />
+              <CourseCover
+                course={{ title: item.product_title ?? item.title, thumbnail: item.thumbnail ?? null }}
+                eager
+                className="line__cover"
+              />
               <div className="line__text">
                 <p className="line__title">{item.product_title ?? item.title}</p>
                 <p className="line__price">{formatPrice(Number(item.total ?? item.unit_price), cart.currency_code)}</p>
@@ -212,13 +224,21 @@ function CheckoutForm({ initialCart, config }: { initialCart: Cart; config: Stor
               aria-describedby="email-hint"
               data-testid="email"
             />
-            <span className={email.length > 0 && !emailOk ? "field__hint field__hint--error" : "field__hint"} id="email-hint">
+            <span
+              className={email.length > 0 && !emailOk ? "field__hint field__hint--error" : "field__hint"}
+              id="email-hint"
+            >
               {email.length > 0 && !emailOk ? t("emailInvalid") : t("emailHint")}
             </span>
           </label>
         ) : null}
         <label className="consent">
-          <input type="checkbox" checked={consent} onChange={(event) => setConsent(event.target.checked)} data-testid="consent" />
+          <input
+            type="checkbox"
+            checked={consent}
+            onChange={(event) => setConsent(event.target.checked)}
+            data-testid="consent"
+          />
           <span>
             {t("consentBefore")}
             {legal("offer")}

@@ -82,7 +82,11 @@ function CourseView({ course, details }: { course: CatalogCourse; details?: Cour
   }
 
   const price = course.price
-  const buyText = !price ? "" : price.amount === 0 ? t("getFree") : t("buyFor", { price: formatPrice(price.amount, price.currency_code) })
+  const buyText = !price
+    ? ""
+    : price.amount === 0
+      ? t("getFree")
+      : t("buyFor", { price: formatPrice(price.amount, price.currency_code) })
   useMainButton({
     text: isOwned ? t("openCourse") : buyText,
     enabled: isOwned || Boolean(price && course.variant_id),

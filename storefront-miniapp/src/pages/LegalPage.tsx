@@ -10,13 +10,16 @@ type LegalPageBody = { page: { slug: string; title: string; body: string } }
 /** A consent page the merchant edits in the admin (public offer, personal data policy, refund terms). */
 export default function LegalPage({ slug }: { slug: string }) {
   const { locale } = useServices()
-  const page = useAsync(async (signal) => {
-    const config = await getStorefrontConfig()
-    return requestJson<LegalPageBody>(`/store/legal-pages/${encodeURIComponent(slug)}`, {
-      headers: { "x-publishable-api-key": config.publishable_key, "x-medusa-locale": locale },
-      signal,
-    })
-  }, [slug, locale])
+  const page = useAsync(
+    async (signal) => {
+      const config = await getStorefrontConfig()
+      return requestJson<LegalPageBody>(`/store/legal-pages/${encodeURIComponent(slug)}`, {
+        headers: { "x-publishable-api-key": config.publishable_key, "x-medusa-locale": locale },
+        signal,
+      })
+    },
+    [slug, locale]
+  )
 
   if (page.status === "error") return <ErrorView error={page.error} onRetry={page.retry} testId="legal-error" />
   if (page.status === "loading") {

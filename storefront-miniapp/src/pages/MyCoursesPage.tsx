@@ -33,7 +33,11 @@ export default function MyCoursesPage() {
         <ErrorView error={data.error} onRetry={data.retry} />
       ) : (
         <>
-          {data.value.courses.length === 0 ? <NoCourses /> : data.value.courses.map((course) => <OwnedCourse key={course.id} course={course} />)}
+          {data.value.courses.length === 0 ? (
+            <NoCourses />
+          ) : (
+            data.value.courses.map((course) => <OwnedCourse key={course.id} course={course} />)
+          )}
           {data.value.orders.length ? <OrderHistory orders={data.value.orders} /> : null}
         </>
       )}
@@ -87,7 +91,8 @@ function OwnedCourse({ course }: { course: MyCourse }) {
 /** Course orders are never shipped: what matters is whether they are paid, refunded or canceled. */
 function orderStatusKey(order: Order): MessageKey {
   if (order.status === "canceled") return "orderStatus.canceled"
-  if (order.payment_status === "refunded" || order.payment_status === "partially_refunded") return "orderStatus.refunded"
+  if (order.payment_status === "refunded" || order.payment_status === "partially_refunded")
+    return "orderStatus.refunded"
   return order.status === "completed" ? "orderStatus.completed" : "orderStatus.pending"
 }
 
@@ -99,7 +104,12 @@ function OrderHistory({ orders }: { orders: Order[] }) {
         {orders.map((order) => (
           <li key={order.id} className="order-row" data-testid="order-row">
             <div>
-              <p>{t("orderLine", { n: order.display_id ?? "", date: formatDate(String(order.created_at), currentLocale()) })}</p>
+              <p>
+                {t("orderLine", {
+                  n: order.display_id ?? "",
+                  date: formatDate(String(order.created_at), currentLocale()),
+                })}
+              </p>
               <p className="hint">{(order.items ?? []).map((item) => item.product_title ?? item.title).join(", ")}</p>
             </div>
             <div className="order-row__side">

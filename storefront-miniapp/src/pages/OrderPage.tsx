@@ -16,7 +16,12 @@ type Declined = DeclineReason | "unpaid" | "stars_cancelled" | "stars_failed"
 
 type View =
   | { kind: "checking" }
-  | { kind: "waiting"; confirmationUrl?: string; confirmationToken?: string; stars?: { invoiceLink?: string; closed?: "paid" | "pending" } }
+  | {
+      kind: "waiting"
+      confirmationUrl?: string
+      confirmationToken?: string
+      stars?: { invoiceLink?: string; closed?: "paid" | "pending" }
+    }
   | { kind: "success"; order: Order }
   | { kind: "declined"; reason: Declined }
   | { kind: "not-found" }
@@ -126,7 +131,9 @@ export default function OrderPage({ cartId, invoice }: { cartId: string; invoice
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.kind, cartId, services])
 
-  return <OrderView view={view} cartId={cartId} onRetry={() => setAttempt((n) => n + 1)} onReopenInvoice={reopenInvoice} />
+  return (
+    <OrderView view={view} cartId={cartId} onRetry={() => setAttempt((n) => n + 1)} onReopenInvoice={reopenInvoice} />
+  )
 }
 
 /** A Stars session not yet paid on our side, by how its invoice was closed (unknown after a reload). */
@@ -174,7 +181,12 @@ function OrderView({
           : stars?.invoiceLink && !stars.closed
             ? { text: t("reopenInvoice"), onClick: () => reopen(stars.invoiceLink!) }
             : { text: "", onClick: () => undefined }
-  useMainButton({ text: mainButton.text, visible: Boolean(mainButton.text), loading: invoiceOpen, onClick: mainButton.onClick })
+  useMainButton({
+    text: mainButton.text,
+    visible: Boolean(mainButton.text),
+    loading: invoiceOpen,
+    onClick: mainButton.onClick,
+  })
 
   return (
     <main className="screen order" data-testid="order-page" data-state={view.kind}>
@@ -188,7 +200,9 @@ function OrderView({
             message={t(view.stars ? STARS_WAITING[view.stars.closed ?? "open"] : "waitingMessage")}
             testId="order-waiting"
           />
-          {view.confirmationToken && !view.confirmationUrl ? <EmbeddedPayment token={view.confirmationToken} cartId={cartId} /> : null}
+          {view.confirmationToken && !view.confirmationUrl ? (
+            <EmbeddedPayment token={view.confirmationToken} cartId={cartId} />
+          ) : null}
         </>
       ) : view.kind === "success" ? (
         <StatusView
@@ -200,7 +214,8 @@ function OrderView({
           action={
             <div className="order-summary" data-testid="order-summary">
               <p className="order-summary__number">
-                {t("orderNumber", { n: view.order.display_id ?? "" })} · {formatPrice(Number(view.order.total), view.order.currency_code)}
+                {t("orderNumber", { n: view.order.display_id ?? "" })} ·{" "}
+                {formatPrice(Number(view.order.total), view.order.currency_code)}
               </p>
               {(view.order.items ?? []).map((item) => (
                 <p key={item.id}>{item.product_title ?? item.title}</p>

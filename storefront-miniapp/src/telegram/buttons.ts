@@ -11,7 +11,13 @@ export interface MainButtonOptions {
 }
 
 /** Telegram's MainButton carries the screen's one primary action while the screen is shown. */
-export function useMainButton({ text, visible = true, enabled = true, loading = false, onClick }: MainButtonOptions): void {
+export function useMainButton({
+  text,
+  visible = true,
+  enabled = true,
+  loading = false,
+  onClick,
+}: MainButtonOptions): void {
   const handler = useRef(onClick)
   handler.current = onClick
 

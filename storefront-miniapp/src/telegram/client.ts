@@ -65,7 +65,10 @@ export interface MainButtonState {
 export function setMainButton({ text, visible, enabled, loading }: MainButtonState): void {
   // Hidden: leave the text alone (Telegram refuses an empty one).
   if (!visible || !text) attempt(() => mainButton.setParams({ isVisible: false, isLoaderVisible: false }))
-  else attempt(() => mainButton.setParams({ text, isVisible: true, isEnabled: enabled && !loading, isLoaderVisible: loading }))
+  else
+    attempt(() =>
+      mainButton.setParams({ text, isVisible: true, isEnabled: enabled && !loading, isLoaderVisible: loading })
+    )
 }
 
 export function onMainButtonClick(listener: () => void): VoidFunction {

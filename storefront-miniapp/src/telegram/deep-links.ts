@@ -45,7 +45,11 @@ export function routeFromStartParam(payload: string | undefined): Route {
  * seen (a reload after the payment page keeps the launch's own start parameter, which must not
  * win); then the launch's start parameter.
  */
-export function launchRoute(launchStartParam: string | undefined, payingCartId: string | undefined, search: string): Route {
+export function launchRoute(
+  launchStartParam: string | undefined,
+  payingCartId: string | undefined,
+  search: string
+): Route {
   const fromUrl = readStartParam(undefined, search)
   if (fromUrl) return routeFromStartParam(fromUrl)
   if (payingCartId) return { name: "order", cartId: payingCartId }

@@ -39,7 +39,9 @@ export function parseLaunchQuery(query: string): Launch | undefined {
     languageCode: typeof user.language_code === "string" ? user.language_code : undefined,
     allowsWriteToPm: user.allows_write_to_pm === true,
     startParam: params.get("tgWebAppStartParam") ?? initData.get("start_param") ?? undefined,
-    themeParams: Object.fromEntries(Object.entries(theme).filter((entry): entry is [string, string] => typeof entry[1] === "string")),
+    themeParams: Object.fromEntries(
+      Object.entries(theme).filter((entry): entry is [string, string] => typeof entry[1] === "string")
+    ),
   }
 }
 

@@ -18,7 +18,11 @@ type MainButtonParams = {
   text_color?: string
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, testId: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  testId: string
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag)
   node.className = className
   node.dataset.testid = testId
@@ -64,7 +68,12 @@ export function installMockTelegramClient(): void {
   const setMainButton = createMainButton()
   const setBackButton = createBackButton()
   const root = document.documentElement.dataset
-  const viewport = () => ({ height: window.innerHeight, width: window.innerWidth, is_expanded: true, is_state_stable: true })
+  const viewport = () => ({
+    height: window.innerHeight,
+    width: window.innerWidth,
+    is_expanded: true,
+    is_state_stable: true,
+  })
   window.addEventListener("resize", () => emitEvent("viewport_changed", viewport()))
 
   mockTelegramEnv({

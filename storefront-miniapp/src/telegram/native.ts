@@ -6,8 +6,10 @@ export type { InvoiceStatus } from "./client"
 /** Telegram features for the screens, through the client chunk (see bridge.ts). */
 
 export const hapticSelection = (): void => withTelegram((client) => client.haptic("selection"))
-export const hapticNotify = (type: "success" | "error" | "warning"): void => withTelegram((client) => client.haptic(type))
-export const setClosingConfirmation = (enabled: boolean): void => withTelegram((client) => client.setClosingConfirmation(enabled))
+export const hapticNotify = (type: "success" | "error" | "warning"): void =>
+  withTelegram((client) => client.haptic(type))
+export const setClosingConfirmation = (enabled: boolean): void =>
+  withTelegram((client) => client.setClosingConfirmation(enabled))
 
 export function openLink(url: string): void {
   telegram().then(

@@ -10,7 +10,9 @@ export default async function deleteOldClickEvents(container: MedusaContainer): 
   const before = new Date(Date.now() - days * 24 * 60 * 60 * 1000)
   const deleted = await container.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE).deleteEventsBefore(before)
   if (deleted) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).info(`Click tracking: ${deleted} events older than ${days} days deleted`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(`Click tracking: ${deleted} events older than ${days} days deleted`)
   }
   return deleted
 }

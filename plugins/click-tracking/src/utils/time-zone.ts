@@ -51,7 +51,9 @@ export function startOfDay(day: string, timeZone: string): Date {
 
 /** The calendar day (YYYY-MM-DD) an instant falls on in the zone. */
 export function dayIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant)
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant
+  )
 }
 
 export const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/

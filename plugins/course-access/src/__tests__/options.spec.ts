@@ -17,8 +17,11 @@ describe("parseCourseAccessOptions", () => {
 
   it("names every wrong option, and never repeats the token", () => {
     const secret = "not-a-token-but-secret"
-    const parse = () => parseCourseAccessOptions({ botToken: secret, apiRoot: "ftp:/nowhere", requestTimeoutMs: 5, colour: "red" })
-    expect(parse).toThrow(/Invalid options for @aistore\/medusa-course-access: botToken must look like <bot id>:<secret>/)
+    const parse = () =>
+      parseCourseAccessOptions({ botToken: secret, apiRoot: "ftp:/nowhere", requestTimeoutMs: 5, colour: "red" })
+    expect(parse).toThrow(
+      /Invalid options for @aistore\/medusa-course-access: botToken must look like <bot id>:<secret>/
+    )
     expect(parse).toThrow(/apiRoot must be an http\(s\) URL/)
     expect(parse).toThrow(/requestTimeoutMs/)
     expect(parse).toThrow(/colour/)

@@ -1,6 +1,14 @@
-import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
 import { AdminOrderCourseAccessQuery, AdminRevokeCourseAccess } from "./admin/orders/[id]/course-access/validators"
-import { AdminCourseAccessConfigQuery, AdminSaveCourseAccessConfig } from "./admin/products/[id]/course-access/validators"
+import {
+  AdminCourseAccessConfigQuery,
+  AdminSaveCourseAccessConfig,
+} from "./admin/products/[id]/course-access/validators"
 import {
   guardAddCourseToCart,
   guardCartCreationItems,
@@ -15,7 +23,10 @@ export default defineMiddlewares({
       matcher: "/store/customers/me/courses",
       method: ["GET"],
       // Medusa already guards /store/customers/me*; said again here because this route hands out access data.
-      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreMyCoursesQuery, {})],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"]),
+        validateAndTransformQuery(StoreMyCoursesQuery, {}),
+      ],
     },
     // "One course, one purchase" at the door of Medusa's cart and payment routes.
     {

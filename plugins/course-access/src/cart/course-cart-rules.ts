@@ -54,8 +54,11 @@ async function ownsAny(container: MedusaContainer, customerId: string, productId
     filters: { customer_id: customerId, status: { $nin: NOT_GRANTING_STATUSES } },
   })
   const wanted = new Set(productIds)
-  const bought = (data as Array<{ id: string; items?: ({ product_id?: string | null } | null)[] | null }>).flatMap((order) =>
-    (order.items ?? []).flatMap((item) => (item?.product_id && wanted.has(item.product_id) ? [`${order.id}:${item.product_id}`] : []))
+  const bought = (data as Array<{ id: string; items?: ({ product_id?: string | null } | null)[] | null }>).flatMap(
+    (order) =>
+      (order.items ?? []).flatMap((item) =>
+        item?.product_id && wanted.has(item.product_id) ? [`${order.id}:${item.product_id}`] : []
+      )
   )
   if (!bought.length) {
     return false

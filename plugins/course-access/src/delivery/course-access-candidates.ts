@@ -12,7 +12,10 @@ export type CandidateWindow = { from: Date; to: Date }
  * payment captured in the window, then those placed in it with nothing to pay. Page by page,
  * oldest first (the window's upper bound is fixed, so later captures cannot shift the pages).
  */
-export async function* candidateOrderPages(container: MedusaContainer, window: CandidateWindow): AsyncGenerator<string[]> {
+export async function* candidateOrderPages(
+  container: MedusaContainer,
+  window: CandidateWindow
+): AsyncGenerator<string[]> {
   yield* paidOrderPages(container, window)
   yield* freeOrderPages(container, window)
 }
@@ -45,7 +48,10 @@ async function* freeOrderPages(container: MedusaContainer, { from, to }: Candida
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "total"],
-      filters: { created_at: { $gte: from.toISOString(), $lte: to.toISOString() }, status: { $nin: NOT_GRANTING_STATUSES } },
+      filters: {
+        created_at: { $gte: from.toISOString(), $lte: to.toISOString() },
+        status: { $nin: NOT_GRANTING_STATUSES },
+      },
       pagination: { take: PAGE, skip, order: { created_at: "ASC", id: "ASC" } },
     })
     const page = data as { id: string; total: number }[]

@@ -33,7 +33,6 @@ export const ORDER_FOR_GRANT_FIELDS = [
   ...ORDER_PAYMENT_FIELDS,
 ]
 
-
 function sum(amounts: Amounts) {
   return MathBN.sum(0, ...(amounts ?? []).flatMap((entry) => (entry ? [entry.amount] : [])))
 }

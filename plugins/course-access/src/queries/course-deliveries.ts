@@ -26,7 +26,14 @@ export type DeliveryAccessRow = {
   customer?: CustomerWithTelegram
 }
 
-const DELIVERY_FIELDS = ["id", "product_id", "telegram_user_id", "invite_link", "product.title", ...CUSTOMER_TELEGRAM_FIELDS]
+const DELIVERY_FIELDS = [
+  "id",
+  "product_id",
+  "telegram_user_id",
+  "invite_link",
+  "product.title",
+  ...CUSTOMER_TELEGRAM_FIELDS,
+]
 
 /** The active accesses among these that are not delivered yet, each with what its delivery needs. */
 export async function loadCourseDeliveries(container: MedusaContainer, accessIds: string[]): Promise<CourseDelivery[]> {

@@ -30,7 +30,11 @@ const MY_COURSE_FIELDS = [
  * The customer's active courses, newest first, with their access data; revoked ones are not
  * listed. Titles in `locale` (Medusa's translations), as the catalogue has them.
  */
-export async function loadMyCourses(container: MedusaContainer, customerId: string, locale?: string): Promise<StoreMyCourse[]> {
+export async function loadMyCourses(
+  container: MedusaContainer,
+  customerId: string,
+  locale?: string
+): Promise<StoreMyCourse[]> {
   const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph(
     {
       entity: "course_access",
@@ -71,6 +75,9 @@ function toMyCourse(row: MyCourseRow, config: CourseAccessConfigRow | undefined)
     thumbnail: row.product?.thumbnail ?? null,
     access_url: config?.access_url ?? null,
     instructions: config?.instructions ?? null,
-    telegram: config?.telegram_chat_id || row.invite_link ? { join_link: row.invite_link, joined: Boolean(row.joined_at) } : null,
+    telegram:
+      config?.telegram_chat_id || row.invite_link
+        ? { join_link: row.invite_link, joined: Boolean(row.joined_at) }
+        : null,
   }
 }

@@ -75,7 +75,10 @@ export async function loadOrderCourseAccess(
 }
 
 /** The buyer's course messages, by access id. */
-async function loadCourseMessages(container: MedusaContainer, accessIds: string[]): Promise<Map<string, CourseMessageRecord>> {
+async function loadCourseMessages(
+  container: MedusaContainer,
+  accessIds: string[]
+): Promise<Map<string, CourseMessageRecord>> {
   if (!accessIds.length) {
     return new Map()
   }
@@ -87,7 +90,10 @@ async function loadCourseMessages(container: MedusaContainer, accessIds: string[
 
 const iso = (date: Date | string) => new Date(date).toISOString()
 
-export function toOrderCourseAccess(access: OrderAccessRow, message: CourseMessageRecord | undefined): AdminOrderCourseAccess {
+export function toOrderCourseAccess(
+  access: OrderAccessRow,
+  message: CourseMessageRecord | undefined
+): AdminOrderCourseAccess {
   return {
     id: access.id,
     product_id: access.product_id,

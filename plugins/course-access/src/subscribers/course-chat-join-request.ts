@@ -17,7 +17,10 @@ const JoinRequest = z.object({
  * that owns an active access to a course of that chat, declined for anyone else, so a join
  * link passed on is worthless. Requests to chats that are no course's are left alone.
  */
-export default async function answerCourseChatJoinRequest({ event, container }: SubscriberArgs<{ chat_join_request?: unknown }>) {
+export default async function answerCourseChatJoinRequest({
+  event,
+  container,
+}: SubscriberArgs<{ chat_join_request?: unknown }>) {
   const parsed = JoinRequest.safeParse(event.data.chat_join_request)
   if (!parsed.success) {
     return
@@ -26,7 +29,10 @@ export default async function answerCourseChatJoinRequest({ event, container }: 
   const userId = parsed.data.from.id
   const service = container.resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
 
-  const courses = await service.listCourseAccessConfigs({ telegram_chat_id: chatId }, { select: ["product_id"], take: null })
+  const courses = await service.listCourseAccessConfigs(
+    { telegram_chat_id: chatId },
+    { select: ["product_id"], take: null }
+  )
   const [linked] = await service.listCourseAccesses({ telegram_chat_id: chatId }, { select: ["id"], take: 1 })
   if (!courses.length && !linked) {
     return
@@ -34,7 +40,10 @@ export default async function answerCourseChatJoinRequest({ event, container }: 
   // Owned through a link made for this chat, or through a course whose chat this is now.
   const owner = { telegram_user_id: String(userId), status: "active" as const }
   const [viaLink, viaCourse] = await Promise.all([
-    service.listCourseAccesses({ ...owner, telegram_chat_id: chatId }, { select: ["id", "telegram_chat_id"], take: null }),
+    service.listCourseAccesses(
+      { ...owner, telegram_chat_id: chatId },
+      { select: ["id", "telegram_chat_id"], take: null }
+    ),
     courses.length
       ? service.listCourseAccesses(
           { ...owner, product_id: courses.map((course) => course.product_id) },

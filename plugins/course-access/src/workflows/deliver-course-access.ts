@@ -12,13 +12,16 @@ export type { CourseDelivery } from "../queries/course-deliveries"
  * then the buyer's private message. The subscriber and the delivery job may both run it: under
  * a lock per access, only active accesses not delivered yet are touched.
  */
-export const deliverCourseAccessWorkflow = createWorkflow("deliver-course-access", (input: DeliverCourseAccessInput) => {
-  const lockKeys = transform({ input }, ({ input }) => input.access_ids.map((id) => `course-access:deliver:${id}`))
-  acquireLockStep({ key: lockKeys, timeout: 30, ttl: 120 })
+export const deliverCourseAccessWorkflow = createWorkflow(
+  "deliver-course-access",
+  (input: DeliverCourseAccessInput) => {
+    const lockKeys = transform({ input }, ({ input }) => input.access_ids.map((id) => `course-access:deliver:${id}`))
+    acquireLockStep({ key: lockKeys, timeout: 30, ttl: 120 })
 
-  const deliveries = loadCourseDeliveriesStep(input.access_ids)
-  const withLinks = createCourseInviteLinksStep(deliveries)
-  const outcomes = sendCourseAccessMessagesStep(withLinks)
-  releaseLockStep({ key: lockKeys })
-  return new WorkflowResponse(outcomes)
-})
+    const deliveries = loadCourseDeliveriesStep(input.access_ids)
+    const withLinks = createCourseInviteLinksStep(deliveries)
+    const outcomes = sendCourseAccessMessagesStep(withLinks)
+    releaseLockStep({ key: lockKeys })
+    return new WorkflowResponse(outcomes)
+  }
+)

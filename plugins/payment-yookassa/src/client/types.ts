@@ -20,8 +20,7 @@ export type YookassaReceipt = {
 }
 
 export type YookassaConfirmationRequest =
-  | { type: "redirect"; return_url: string; locale?: string }
-  | { type: "embedded"; locale?: string }
+  { type: "redirect"; return_url: string; locale?: string } | { type: "embedded"; locale?: string }
 
 export type YookassaConfirmation = {
   type: "redirect" | "embedded"
@@ -95,10 +94,7 @@ export type ListRefundsQuery = {
 }
 
 export type YookassaNotificationEvent =
-  | "payment.succeeded"
-  | "payment.waiting_for_capture"
-  | "payment.canceled"
-  | "refund.succeeded"
+  "payment.succeeded" | "payment.waiting_for_capture" | "payment.canceled" | "refund.succeeded"
 
 /** Yookassa's error body: `{ type: "error", id, code, description, parameter }`. */
 export type YookassaErrorBody = {

@@ -80,14 +80,18 @@ export async function reconcileYookassaPayments(
         summary.settled++
       }
     } catch (error) {
-      logger.error(`Yookassa reconciliation: payment ${paymentId}: ${error instanceof Error ? error.message : String(error)}`)
+      logger.error(
+        `Yookassa reconciliation: payment ${paymentId}: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   const refunds = await recordLostRefunds(container, { client, since: lookbackStart, deadline })
   summary.refundsRecorded = refunds.recorded
   summary.deferred += refunds.deferred
   if (summary.deferred) {
-    logger.warn(`Yookassa reconciliation: time budget spent, ${summary.deferred} payments and refunds left for the next run`)
+    logger.warn(
+      `Yookassa reconciliation: time budget spent, ${summary.deferred} payments and refunds left for the next run`
+    )
   }
   return summary
 }
@@ -118,14 +122,20 @@ export async function recordLostRefunds(
         await claims.claimDashboardRefund({ yookassa_refund_id: refundId, payment_id: "" })
       }
     } catch (error) {
-      logger.error(`Yookassa reconciliation: refund ${refundId}: ${error instanceof Error ? error.message : String(error)}`)
+      logger.error(
+        `Yookassa reconciliation: refund ${refundId}: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   return result
 }
 
 /** Yookassa sessions old enough to have been paid, still pending or authorized, oldest first. */
-async function unfinishedSessions(query: Omit<RemoteQueryFunction, symbol>, olderThan: Date, newerThan: Date): Promise<SessionRow[]> {
+async function unfinishedSessions(
+  query: Omit<RemoteQueryFunction, symbol>,
+  olderThan: Date,
+  newerThan: Date
+): Promise<SessionRow[]> {
   const { data } = await query.graph({
     entity: "payment_session",
     fields: ["id", "status", "data", "created_at"],
@@ -157,7 +167,9 @@ async function* paymentsWithoutLiveSession(
             filters: { id: held.map((payment) => payment.metadata!.session_id) },
           })
         : { data: [] }
-      const live = new Map((sessions as Array<{ id: string; data?: { id?: string } | null }>).map((row) => [row.id, row.data?.id]))
+      const live = new Map(
+        (sessions as Array<{ id: string; data?: { id?: string } | null }>).map((row) => [row.id, row.data?.id])
+      )
       yield* held.filter((payment) => live.get(payment.metadata!.session_id) !== payment.id)
       cursor = page.next_cursor
     } while (cursor)
@@ -165,10 +177,19 @@ async function* paymentsWithoutLiveSession(
 }
 
 /** Succeeded refunds of the window not accounted for yet (no row in the refunds module). */
-async function* unclaimedRefunds(claims: YookassaRefundsModuleService, client: YookassaClient, since: Date): AsyncGenerator<string> {
+async function* unclaimedRefunds(
+  claims: YookassaRefundsModuleService,
+  client: YookassaClient,
+  since: Date
+): AsyncGenerator<string> {
   let cursor: string | undefined
   do {
-    const page = await client.listRecentRefunds({ "created_at.gte": since.toISOString(), status: "succeeded", limit: PAGE, cursor })
+    const page = await client.listRecentRefunds({
+      "created_at.gte": since.toISOString(),
+      status: "succeeded",
+      limit: PAGE,
+      cursor,
+    })
     const ids = page.items.map((refund) => refund.id)
     const claimed = ids.length ? await claims.listYookassaDashboardRefunds({ id: ids }, { select: ["id"] }) : []
     const known = new Set(claimed.map((claim) => claim.id))

@@ -12,7 +12,8 @@ export type DashboardRefundOutcome = "recorded" | "already_recorded" | "medusa_r
 type RecordedPayment = {
   id: string
   payment_collection_id: string
-  refunds?: Array<{ id: string; metadata?: Record<string, unknown> | null } | null> | null }
+  refunds?: Array<{ id: string; metadata?: Record<string, unknown> | null } | null> | null
+}
 
 /**
  * Records a refund made in Yookassa's dashboard on its order, exactly once however often its
@@ -21,7 +22,10 @@ type RecordedPayment = {
  * exactly that Yookassa refund instead of refunding again. Refunds Medusa asked for name
  * their Medusa refund and are left alone.
  */
-export async function recordDashboardRefund(container: MedusaContainer, yookassaRefundId: string): Promise<DashboardRefundOutcome> {
+export async function recordDashboardRefund(
+  container: MedusaContainer,
+  yookassaRefundId: string
+): Promise<DashboardRefundOutcome> {
   const { client } = yookassaPlugin(container)
   const refund = await client.getRefund(yookassaRefundId)
   if (refund.status !== "succeeded") {
@@ -39,7 +43,12 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     // No Medusa payment: a stale payment the plugin refunded itself.
     return "not_ours"
   }
-  if (isMedusaRefund(refund, medusaRefundsOf(recorded).map((entry) => entry.id))) {
+  if (
+    isMedusaRefund(
+      refund,
+      medusaRefundsOf(recorded).map((entry) => entry.id)
+    )
+  ) {
     return "medusa_refund"
   }
 
@@ -48,7 +57,12 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
     return "already_recorded"
   }
   const metadata: DashboardRefundMetadata = {
-    yookassa_refund: { id: refund.id, payment_id: refund.payment_id, amount: refund.amount.value, created_at: refund.created_at },
+    yookassa_refund: {
+      id: refund.id,
+      payment_id: refund.payment_id,
+      amount: refund.amount.value,
+      created_at: refund.created_at,
+    },
   }
   // The stock input type omits metadata, which the payment module stores on the refund.
   const input: RefundPaymentWorkflowInput & { metadata: DashboardRefundMetadata } = {
@@ -74,7 +88,9 @@ export async function recordDashboardRefund(container: MedusaContainer, yookassa
   }
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
-    .info(`Yookassa refund ${refund.id} (${refund.amount.value} ${refund.amount.currency}) recorded on payment ${recorded.id}`)
+    .info(
+      `Yookassa refund ${refund.id} (${refund.amount.value} ${refund.amount.currency}) recorded on payment ${recorded.id}`
+    )
   return "recorded"
 }
 

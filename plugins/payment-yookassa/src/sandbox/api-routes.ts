@@ -49,7 +49,11 @@ function apiRoutes(ledger: Ledger): Route[] {
         if (status !== null && !PAYMENT_STATUSES.includes(status as PaymentStatus)) {
           throw invalidRequest(`status must be one of ${PAYMENT_STATUSES.join(", ")}`, "status")
         }
-        return listPage(ledger.payments().map(apiObject), query, (payment) => status === null || payment.status === status)
+        return listPage(
+          ledger.payments().map(apiObject),
+          query,
+          (payment) => status === null || payment.status === status
+        )
       },
     },
     {
@@ -77,7 +81,11 @@ function apiRoutes(ledger: Ledger): Route[] {
       pattern: /^\/v3\/refunds$/,
       handle: (_params, _body, query) => {
         const paymentId = query.get("payment_id")
-        return listPage(ledger.refunds().map(apiObject), query, (refund) => paymentId === null || refund.payment_id === paymentId)
+        return listPage(
+          ledger.refunds().map(apiObject),
+          query,
+          (refund) => paymentId === null || refund.payment_id === paymentId
+        )
       },
     },
     {

@@ -25,7 +25,11 @@ export function createWidgetHandler(ledger: Ledger) {
   return async (request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> => {
     await readBody(request)
     if (url.pathname === WIDGET_SCRIPT_PATH && request.method === "GET") {
-      response.writeHead(200, { "content-type": "text/javascript; charset=utf-8", "cache-control": "no-store", ...CORS })
+      response.writeHead(200, {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "no-store",
+        ...CORS,
+      })
       response.end(WIDGET_SCRIPT)
       return
     }
@@ -40,7 +44,12 @@ export function createWidgetHandler(ledger: Ledger) {
       sendJson(response, 404, { type: "error", code: "invalid_token" }, CORS)
       return
     }
-    const after = action === "pay" ? ledger.pay(payment.id).payment : action === "decline" ? ledger.decline(payment.id).payment : payment
+    const after =
+      action === "pay"
+        ? ledger.pay(payment.id).payment
+        : action === "decline"
+          ? ledger.decline(payment.id).payment
+          : payment
     sendJson(response, 200, formView(after), CORS)
   }
 }

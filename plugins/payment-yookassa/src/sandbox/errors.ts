@@ -42,5 +42,8 @@ export const FAULT_ERRORS: Record<500 | 429 | 503, { code: string; description: 
     code: "internal_server_error",
     description: "Service temporarily unavailable. Repeat the request with the same Idempotence-Key",
   },
-  429: { code: "too_many_requests", description: "Too many requests. Reduce the request rate and repeat the request later" },
+  429: {
+    code: "too_many_requests",
+    description: "Too many requests. Reduce the request rate and repeat the request later",
+  },
 }

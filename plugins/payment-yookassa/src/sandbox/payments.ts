@@ -89,7 +89,9 @@ export class Ledger {
   }
 
   refunds(paymentId?: string): SandboxRefund[] {
-    return structuredClone(this.refundRecords.filter((item) => paymentId === undefined || item.payment_id === paymentId))
+    return structuredClone(
+      this.refundRecords.filter((item) => paymentId === undefined || item.payment_id === paymentId)
+    )
   }
 
   /** The shopper pays with the sandbox's test card. */
@@ -133,7 +135,10 @@ export class Ledger {
       assertReceiptTotal(input.receipt, amount, "capture")
       record.receipt = input.receipt
     } else if (record.receipt && amount < record.amountKopecks) {
-      throw invalidRequest("Capturing less than the payment amount needs a new receipt for the captured amount", "receipt")
+      throw invalidRequest(
+        "Capturing less than the payment amount needs a new receipt for the captured amount",
+        "receipt"
+      )
     }
     record.amountKopecks = amount
     this.succeed(record)

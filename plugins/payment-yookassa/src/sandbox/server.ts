@@ -37,7 +37,11 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
   const stopping = new AbortController()
   const faults = new Faults(() => notifier.releaseHeld())
   const notifier = new Notifier(options.webhookUrl, faults, logger, options.senderAddress)
-  const ledger = new Ledger({ shopId: options.shopId, publicUrl }, (event, object) => notifier.notify(event, object), logger)
+  const ledger = new Ledger(
+    { shopId: options.shopId, publicUrl },
+    (event, object) => notifier.notify(event, object),
+    logger
+  )
   const requests: RequestRecord[] = []
   const api = createApiHandler({
     shopId: options.shopId,
@@ -66,7 +70,9 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
       return
     }
     handler(request, response, target).catch((error: unknown) => {
-      logger.warn(`request ${request.method} ${target.pathname} failed: ${error instanceof Error ? error.stack : String(error)}`)
+      logger.warn(
+        `request ${request.method} ${target.pathname} failed: ${error instanceof Error ? error.stack : String(error)}`
+      )
       if (response.headersSent) {
         response.destroy()
       } else {
@@ -86,7 +92,9 @@ export async function startYookassaSandbox(options: YookassaSandboxOptions): Pro
     refundFromDashboard: async (paymentId, amount) => {
       const amountKopecks = amount === undefined ? ledger.refundableKopecks(paymentId) : parseKopecks(amount)
       if (amountKopecks === undefined || amountKopecks <= 0) {
-        throw new Error(`Nothing to refund on payment ${paymentId}: amount ${amount ?? "left"} is not a positive decimal`)
+        throw new Error(
+          `Nothing to refund on payment ${paymentId}: amount ${amount ?? "left"} is not a positive decimal`
+        )
       }
       return ledger.createRefund({ paymentId, amountKopecks, description: "Возврат из личного кабинета ЮKassa" })
     },

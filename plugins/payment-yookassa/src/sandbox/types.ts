@@ -87,7 +87,8 @@ export type SandboxRefund = {
   receipt?: Receipt
 }
 
-export type NotificationEvent = "payment.succeeded" | "payment.waiting_for_capture" | "payment.canceled" | "refund.succeeded"
+export type NotificationEvent =
+  "payment.succeeded" | "payment.waiting_for_capture" | "payment.canceled" | "refund.succeeded"
 
 /** What Yookassa POSTs to the webhook URL. */
 export type NotificationBody = {

@@ -9,7 +9,8 @@ import type { Receipt, ReceiptItem } from "./types"
 
 type Json = Record<string, unknown>
 
-export type ConfirmationInput = { type: "redirect"; returnUrl: string; locale?: string } | { type: "embedded"; locale?: string }
+export type ConfirmationInput =
+  { type: "redirect"; returnUrl: string; locale?: string } | { type: "embedded"; locale?: string }
 
 export type CreatePaymentInput = {
   amountKopecks: number
@@ -37,15 +38,48 @@ const LOCALES = ["ru_RU", "en_US"]
 const VAT_CODE_MAX = 12
 const TAX_SYSTEM_CODE_MAX = 6
 const PAYMENT_SUBJECTS = [
-  "commodity", "excise", "job", "service", "gambling_bet", "gambling_prize", "lottery", "lottery_prize",
-  "intellectual_activity", "payment", "agent_commission", "property_right", "non_operating_gain",
-  "insurance_premium", "sales_tax", "resort_fee", "composite", "another", "fine", "tax", "lien", "cost",
-  "pension_insurance_without_payouts", "pension_insurance_with_payouts", "health_insurance_without_payouts",
-  "health_insurance_with_payouts", "health_insurance", "casino", "agent_withdrawals", "non_marked_excise",
-  "marked_excise", "marked", "non_marked",
+  "commodity",
+  "excise",
+  "job",
+  "service",
+  "gambling_bet",
+  "gambling_prize",
+  "lottery",
+  "lottery_prize",
+  "intellectual_activity",
+  "payment",
+  "agent_commission",
+  "property_right",
+  "non_operating_gain",
+  "insurance_premium",
+  "sales_tax",
+  "resort_fee",
+  "composite",
+  "another",
+  "fine",
+  "tax",
+  "lien",
+  "cost",
+  "pension_insurance_without_payouts",
+  "pension_insurance_with_payouts",
+  "health_insurance_without_payouts",
+  "health_insurance_with_payouts",
+  "health_insurance",
+  "casino",
+  "agent_withdrawals",
+  "non_marked_excise",
+  "marked_excise",
+  "marked",
+  "non_marked",
 ]
 const PAYMENT_MODES = [
-  "full_prepayment", "partial_prepayment", "advance", "full_payment", "partial_payment", "credit", "credit_payment",
+  "full_prepayment",
+  "partial_prepayment",
+  "advance",
+  "full_payment",
+  "partial_payment",
+  "credit",
+  "credit_payment",
 ]
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 // ITU-T E.164 without the plus: what Yookassa asks for in receipt.customer.phone.
@@ -186,7 +220,10 @@ function parseReceipt(value: unknown, parameter: string): Receipt {
   }
   const customer = value.customer
   if (!isJsonObject(customer) || (customer.email === undefined && customer.phone === undefined)) {
-    throw invalidRequest(`${parameter}.customer needs an email or a phone to send the receipt to`, `${parameter}.customer`)
+    throw invalidRequest(
+      `${parameter}.customer needs an email or a phone to send the receipt to`,
+      `${parameter}.customer`
+    )
   }
   if (customer.email !== undefined && (typeof customer.email !== "string" || !EMAIL.test(customer.email))) {
     throw invalidRequest(`${parameter}.customer.email is not an e-mail address`, `${parameter}.customer.email`)
@@ -216,7 +253,11 @@ function checkReceiptItem(item: unknown, parameter: string): asserts item is Rec
   if (!isJsonObject(item)) {
     throw invalidRequest(`${parameter} must be an object`, parameter)
   }
-  if (typeof item.description !== "string" || item.description === "" || item.description.length > ITEM_DESCRIPTION_MAX) {
+  if (
+    typeof item.description !== "string" ||
+    item.description === "" ||
+    item.description.length > ITEM_DESCRIPTION_MAX
+  ) {
     throw invalidRequest(
       `${parameter}.description is required, at most ${ITEM_DESCRIPTION_MAX} characters`,
       `${parameter}.description`
@@ -224,7 +265,10 @@ function checkReceiptItem(item: unknown, parameter: string): asserts item is Rec
   }
   const quantity = parseQuantityMilli(item.quantity)
   if (quantity === undefined || quantity === 0) {
-    throw invalidRequest(`${parameter}.quantity must be a positive number with at most 3 decimals`, `${parameter}.quantity`)
+    throw invalidRequest(
+      `${parameter}.quantity must be a positive number with at most 3 decimals`,
+      `${parameter}.quantity`
+    )
   }
   parseAmount(item.amount, `${parameter}.amount`)
   if (!isIntegerBetween(item.vat_code, 1, VAT_CODE_MAX)) {

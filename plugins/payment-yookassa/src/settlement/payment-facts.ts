@@ -38,7 +38,15 @@ type PaymentRow = {
   refunds?: Amounts
 }
 
-const PAYMENT_FIELDS = ["id", "created_at", "canceled_at", "payment_collection_id", "data", "captures.amount", "refunds.amount"]
+const PAYMENT_FIELDS = [
+  "id",
+  "created_at",
+  "canceled_at",
+  "payment_collection_id",
+  "data",
+  "captures.amount",
+  "refunds.amount",
+]
 
 function sum(amounts: Amounts) {
   return MathBN.sum(0, ...(amounts ?? []).flatMap((entry) => (entry ? [entry.amount] : [])))

@@ -63,6 +63,8 @@ export async function returnOrphanPayment(
     },
     idempotencyKeys.staleRefund(payment.id)
   )
-  logger.warn(`Yookassa payment ${payment.id} refunded ${value} ${payment.amount.currency} (refund ${refund.id}): ${proof}`)
+  logger.warn(
+    `Yookassa payment ${payment.id} refunded ${value} ${payment.amount.currency} (refund ${refund.id}): ${proof}`
+  )
   return { outcome: "refunded", refund }
 }

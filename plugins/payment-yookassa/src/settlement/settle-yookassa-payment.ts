@@ -43,10 +43,15 @@ export async function settleYookassaPayment(
   if (before.kind === "in_progress" || (before.kind === "nothing_held" && payment.status === "canceled")) {
     // A failure here (the session went meanwhile, say) still leaves the verdict below to decide.
     await processThroughMedusa(container, payment.id).catch((error: unknown) =>
-      container.resolve<Logger>(ContainerRegistrationKeys.LOGGER).warn(`Yookassa payment ${payment.id}: Medusa's flow failed: ${String(error)}`)
+      container
+        .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+        .warn(`Yookassa payment ${payment.id}: Medusa's flow failed: ${String(error)}`)
     )
   }
-  const refusal = before.kind === "in_progress" || before.kind === "unplaced" ? await completeUnplacedCart(container, payment) : undefined
+  const refusal =
+    before.kind === "in_progress" || before.kind === "unplaced"
+      ? await completeUnplacedCart(container, payment)
+      : undefined
 
   const keys = [`yookassa-payment:${payment.id}`, ...(payment.metadata.cart_id ? [payment.metadata.cart_id] : [])]
   const locking = container.resolve<ILockingModule>(Modules.LOCKING)
@@ -77,7 +82,11 @@ async function readPayment(client: YookassaClient, paymentId: string): Promise<Y
 async function processThroughMedusa(container: MedusaContainer, paymentId: string): Promise<void> {
   const result = await container.resolve<IPaymentModuleService>(Modules.PAYMENT).getWebhookActionAndData({
     provider: WEBHOOK_PROVIDER,
-    payload: { data: { type: "notification", event: "payment.succeeded", object: { id: paymentId } }, rawData: "", headers: {} },
+    payload: {
+      data: { type: "notification", event: "payment.succeeded", object: { id: paymentId } },
+      rawData: "",
+      headers: {},
+    },
   })
   if (result.action === PaymentActions.AUTHORIZED || result.action === PaymentActions.SUCCESSFUL) {
     await processPaymentWorkflow(container).run({ input: result })

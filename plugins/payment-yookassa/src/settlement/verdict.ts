@@ -26,7 +26,9 @@ export function holdsMoney(payment: YookassaPayment): boolean {
   if (payment.status === "waiting_for_capture") {
     return true
   }
-  return payment.status === "succeeded" && toMinor(payment.refunded_amount?.value ?? "0") < toMinor(payment.amount.value)
+  return (
+    payment.status === "succeeded" && toMinor(payment.refunded_amount?.value ?? "0") < toMinor(payment.amount.value)
+  )
 }
 
 /** Medusa still counts money on it: authorized (not canceled) or captured and not all refunded. */
@@ -54,7 +56,12 @@ export function decide(payment: YookassaPayment, facts: PaymentFacts, completion
     }
     const before = facts.order.payments.find((entry) => entry.id !== mine.id && counts(entry) && earlier(entry, mine))
     if (before && counts(mine)) {
-      return { kind: "extra", payment: mine, order_id: facts.order.id, proof: `order ${facts.order.id} was already paid by payment ${before.id}` }
+      return {
+        kind: "extra",
+        payment: mine,
+        order_id: facts.order.id,
+        proof: `order ${facts.order.id} was already paid by payment ${before.id}`,
+      }
     }
     return { kind: "owned", order_id: facts.order.id }
   }

@@ -10,7 +10,10 @@ type NotificationEvent = { provider?: string; payload?: { data?: unknown } }
  * whatever no order needs (settleYookassaPayment). A failure is thrown, so the event bus
  * retries it; the reconciliation job catches whatever the retries miss.
  */
-export default async function handleYookassaPaymentNotification({ event, container }: SubscriberArgs<NotificationEvent>) {
+export default async function handleYookassaPaymentNotification({
+  event,
+  container,
+}: SubscriberArgs<NotificationEvent>) {
   if (event.data.provider !== WEBHOOK_PROVIDER) {
     return
   }

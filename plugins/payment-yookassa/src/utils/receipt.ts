@@ -85,7 +85,9 @@ export function receiptTotal(receipt: YookassaReceipt): string {
   let minor = 0n
   for (const item of receipt.items) {
     const quantity = new BigNumber(MathBN.convert(item.quantity)).bigNumber!
-    minor += BigInt(new BigNumber(MathBN.mult(item.amount.value, 100)).bigNumber!.times(quantity).integerValue().toFixed(0))
+    minor += BigInt(
+      new BigNumber(MathBN.mult(item.amount.value, 100)).bigNumber!.times(quantity).integerValue().toFixed(0)
+    )
   }
   return fromMinor(minor)
 }

@@ -14,7 +14,10 @@ const MAX_PARTIAL_SUMS = 10_000
 export function refundReceipt(original: YookassaReceipt, amount: BigNumberInput): YookassaReceipt {
   const target = toMinor(amount)
   const counts = exactUnits(original.items, target)
-  return { ...original, items: counts ? chosenItems(original.items, counts) : proportionalItems(original.items, target) }
+  return {
+    ...original,
+    items: counts ? chosenItems(original.items, counts) : proportionalItems(original.items, target),
+  }
 }
 
 const unitsOf = (item: YookassaReceiptItem): number => Math.round(Number(item.quantity))
@@ -75,6 +78,8 @@ function proportionalItems(items: YookassaReceiptItem[], target: bigint): Yookas
     left -= 1n
   }
   return items.flatMap((item, index) =>
-    shares[index] > 0n ? [{ ...item, quantity: "1.00", amount: { ...item.amount, value: fromMinor(shares[index]) } }] : []
+    shares[index] > 0n
+      ? [{ ...item, quantity: "1.00", amount: { ...item.amount, value: fromMinor(shares[index]) } }]
+      : []
   )
 }

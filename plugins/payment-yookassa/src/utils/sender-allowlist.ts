@@ -14,7 +14,10 @@ export type ProxyTrust = { trustedProxies: string[]; trustedProxyHops: number }
  * believed in a row (0: no cap), and alone trusts up to that many proxies on loopback or
  * private networks. Neither: nobody, and the socket's own peer is the sender.
  */
-export function compileProxyTrust({ trustedProxies, trustedProxyHops }: ProxyTrust): (address: string, hop: number) => boolean {
+export function compileProxyTrust({
+  trustedProxies,
+  trustedProxyHops,
+}: ProxyTrust): (address: string, hop: number) => boolean {
   if (!trustedProxies.length && !trustedProxyHops) {
     return () => false
   }

@@ -1,8 +1,4 @@
-import type {
-  FilterableNotificationProps,
-  FilterableOrderProps,
-  MedusaContainer,
-} from "@medusajs/framework/types"
+import type { FilterableNotificationProps, FilterableOrderProps, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TELEGRAM_DELIVERY_MODULE } from "../modules/telegram-delivery"
 import type TelegramDeliveryModuleService from "../modules/telegram-delivery/service"
@@ -122,7 +118,11 @@ async function retryQueue(container: MedusaContainer): Promise<StoredNotificatio
     .listUndeliverableMessages({ created_at: { $gte: since } }, { select: ["notification_id"], take: null })
   const notifications = container.resolve(Modules.NOTIFICATION)
   // The stored status is filterable, though the filter type does not list it.
-  const failed = { channel: TELEGRAM_CHANNEL, status: "failure", created_at: { $gte: since } } as FilterableNotificationProps
+  const failed = {
+    channel: TELEGRAM_CHANNEL,
+    status: "failure",
+    created_at: { $gte: since },
+  } as FilterableNotificationProps
   if (undeliverable.length) {
     Object.assign(failed, { id: { $nin: undeliverable.map((mark) => mark.notification_id) } })
   }
@@ -166,7 +166,10 @@ async function catchUpUnannouncedOrders(container: MedusaContainer, deadline: nu
   }
   const announced = (await container
     .resolve(Modules.NOTIFICATION)
-    .listNotifications({ channel: TELEGRAM_CHANNEL, resource_id: orders.map((order) => order.id) }, { take: null })) as StoredNotification[]
+    .listNotifications(
+      { channel: TELEGRAM_CHANNEL, resource_id: orders.map((order) => order.id) },
+      { take: null }
+    )) as StoredNotification[]
   const keys = new Set(announced.map((notification) => notification.idempotency_key))
   let caughtUp = 0
   for (const order of orders) {

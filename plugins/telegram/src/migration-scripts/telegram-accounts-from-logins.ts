@@ -17,11 +17,17 @@ export default async function telegramAccountsFromLogins({ container }: Pick<Exe
   const accounts = container.resolve<TelegramAccountModuleService>(TELEGRAM_ACCOUNT_MODULE)
   let recorded = 0
   for (let skip = 0; ; skip += PAGE) {
-    const identities = await auth.listProviderIdentities({ provider: "telegram" }, { skip, take: PAGE, order: { id: "ASC" } })
+    const identities = await auth.listProviderIdentities(
+      { provider: "telegram" },
+      { skip, take: PAGE, order: { id: "ASC" } }
+    )
     if (!identities.length) {
       break
     }
-    const owners = await auth.listAuthIdentities({ id: identities.map((identity) => identity.auth_identity_id!) }, { take: null })
+    const owners = await auth.listAuthIdentities(
+      { id: identities.map((identity) => identity.auth_identity_id!) },
+      { take: null }
+    )
     const customerOf = new Map(owners.map((owner) => [owner.id, owner.app_metadata?.customer_id]))
     const known = new Set(
       (
@@ -34,7 +40,12 @@ export default async function telegramAccountsFromLogins({ container }: Pick<Exe
     const missing = identities.flatMap((identity) => {
       const customerId = customerOf.get(identity.auth_identity_id!)
       const profile = identity.user_metadata as TelegramProfile | null
-      if (typeof customerId !== "string" || !profile || known.has(identity.entity_id) || String(profile.id) !== identity.entity_id) {
+      if (
+        typeof customerId !== "string" ||
+        !profile ||
+        known.has(identity.entity_id) ||
+        String(profile.id) !== identity.entity_id
+      ) {
         return []
       }
       return [
@@ -56,6 +67,8 @@ export default async function telegramAccountsFromLogins({ container }: Pick<Exe
       recorded += missing.length
     }
   }
-  container.resolve(ContainerRegistrationKeys.LOGGER).info(`Telegram accounts recorded from earlier logins: ${recorded}`)
+  container
+    .resolve(ContainerRegistrationKeys.LOGGER)
+    .info(`Telegram accounts recorded from earlier logins: ${recorded}`)
   return recorded
 }

@@ -21,10 +21,12 @@ export type OrderForMerchant = {
     /** The verified account (telegram_account module), never the shopper-writable metadata. */
     telegram_account?: Pick<TelegramAccountRecord, "telegram_user_id" | "username"> | null
   } | null
-  payment_collections?: {
-    status: string
-    payments?: { provider_id: string }[] | null
-  }[] | null
+  payment_collections?:
+    | {
+        status: string
+        payments?: { provider_id: string }[] | null
+      }[]
+    | null
 }
 
 const PAYMENT_METHODS: Record<string, string> = {
@@ -76,8 +78,8 @@ function shopper(order: OrderForMerchant): string {
 export function merchantOrderMessage(order: OrderForMerchant, adminUrl?: string): string {
   const collection = order.payment_collections?.[0]
   const provider = collection?.payments?.[0]?.provider_id
-  const method = provider ? PAYMENT_METHODS[provider] ?? provider : "—"
-  const status = collection ? PAYMENT_STATUSES[collection.status] ?? collection.status : "—"
+  const method = provider ? (PAYMENT_METHODS[provider] ?? provider) : "—"
+  const status = collection ? (PAYMENT_STATUSES[collection.status] ?? collection.status) : "—"
   const number = order.display_id ?? order.id
 
   const lines = [

@@ -53,12 +53,16 @@ export async function notifyMerchantOfOrder(
   if (!order || order.is_draft_order || order.status === "draft") {
     return undefined
   }
-  return sendTelegramNotification(container, {
-    to: adminChatId,
-    template: MERCHANT_ORDER_TEMPLATE,
-    data: { html: merchantOrderMessage(order, adminUrl), message_thread_id: adminThreadId, order_id: order.id },
-    idempotency_key: merchantOrderKey(order.id),
-    resource_id: order.id,
-    resource_type: "order",
-  }, attempt)
+  return sendTelegramNotification(
+    container,
+    {
+      to: adminChatId,
+      template: MERCHANT_ORDER_TEMPLATE,
+      data: { html: merchantOrderMessage(order, adminUrl), message_thread_id: adminThreadId, order_id: order.id },
+      idempotency_key: merchantOrderKey(order.id),
+      resource_id: order.id,
+      resource_type: "order",
+    },
+    attempt
+  )
 }

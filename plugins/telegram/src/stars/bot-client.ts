@@ -26,7 +26,8 @@ export type CreateInvoiceLinkParams = {
   prices: LabeledPrice[]
 }
 
-export type PreCheckoutAnswer = { pre_checkout_query_id: string; ok: true } | { pre_checkout_query_id: string; ok: false; error_message: string }
+export type PreCheckoutAnswer =
+  { pre_checkout_query_id: string; ok: true } | { pre_checkout_query_id: string; ok: false; error_message: string }
 
 /** https://core.telegram.org/bots/api#transactionpartner (the parts the store reads). */
 export type TransactionPartner = {
@@ -83,12 +84,14 @@ export class StarsBotClient {
         signal: AbortSignal.timeout(this.options.callTimeoutMs),
       })
     } catch (error) {
-      throw new StarsBotApiError(method, 0, error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable")
+      throw new StarsBotApiError(
+        method,
+        0,
+        error instanceof Error && error.name === "TimeoutError" ? "timed out" : "unreachable"
+      )
     }
     const body = (await response.json().catch(() => undefined)) as
-      | { ok: true; result: T }
-      | { ok: false; error_code?: number; description?: string }
-      | undefined
+      { ok: true; result: T } | { ok: false; error_code?: number; description?: string } | undefined
     if (!body || !body.ok) {
       throw new StarsBotApiError(method, response.status || 500, body?.description ?? `HTTP ${response.status}`)
     }

@@ -32,7 +32,9 @@ export async function handleStarsUpdate(container: MedusaContainer, update: unkn
     if (payment && payer) {
       const payload = decodeInvoicePayload(payment.invoice_payload)
       if (!payload || payment.currency !== STARS_CURRENCY) {
-        logger.warn(`Telegram Stars: successful payment ${payment.telegram_payment_charge_id} ignored: not an invoice of this store`)
+        logger.warn(
+          `Telegram Stars: successful payment ${payment.telegram_payment_charge_id} ignored: not an invoice of this store`
+        )
         return
       }
       await settleStarsCharge(container, {
@@ -43,6 +45,8 @@ export async function handleStarsUpdate(container: MedusaContainer, update: unkn
       })
     }
   } catch (error) {
-    logger.error(`Telegram Stars: update not handled (the reconciliation job will retry): ${error instanceof Error ? error.message : String(error)}`)
+    logger.error(
+      `Telegram Stars: update not handled (the reconciliation job will retry): ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }

@@ -8,7 +8,10 @@ export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 
 const optionsSchema = z
   .object({
-    botToken: z.string().trim().regex(/^\d+:[\w-]+$/, "must look like <bot id>:<secret> (TELEGRAM_BOT_TOKEN)"),
+    botToken: z
+      .string()
+      .trim()
+      .regex(/^\d+:[\w-]+$/, "must look like <bot id>:<secret> (TELEGRAM_BOT_TOKEN)"),
     apiRoot: z.string().url().default(TELEGRAM_API_ROOT),
     /** Roubles per Star: a cart's RUB total divided by it, rounded up, is its Stars price. */
     rubPerStar: z.number().positive().max(1_000_000),
@@ -19,7 +22,12 @@ const optionsSchema = z
     reconciliation: z
       .object({
         /** How far back the job reads the bot's Star transactions. */
-        lookbackHours: z.number().int().min(1).max(24 * 30).default(48),
+        lookbackHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 30)
+          .default(48),
         /** A run stops taking new charges after this long; the rest waits for the next run. */
         timeBudgetMs: z.number().int().min(1_000).max(55_000).default(40_000),
       })

@@ -15,7 +15,10 @@ const built = new WeakMap<object, StarsPluginServices>()
 export function starsPlugin(container: MedusaContainer): StarsPluginServices {
   const raw = telegramPluginOptions(container).stars
   if (!raw) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Telegram Stars payments are not configured (plugin option `stars`)")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Telegram Stars payments are not configured (plugin option `stars`)"
+    )
   }
   let services = built.get(raw)
   if (!services) {

@@ -35,21 +35,27 @@ export async function answerPreCheckoutQuery(container: MedusaContainer, query: 
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   const payload = decodeInvoicePayload(query.invoice_payload)
   if (!payload) {
-    logger.warn(`Telegram Stars: pre-checkout query ${query.id} ignored: its payload names no payment session of this store`)
+    logger.warn(
+      `Telegram Stars: pre-checkout query ${query.id} ignored: its payload names no payment session of this store`
+    )
     return
   }
   let refusal: string | undefined
   try {
     refusal = await checkQuery(container, query)
   } catch (error) {
-    logger.error(`Telegram Stars: pre-checkout query ${query.id} could not be checked: ${error instanceof Error ? error.message : String(error)}`)
+    logger.error(
+      `Telegram Stars: pre-checkout query ${query.id} could not be checked: ${error instanceof Error ? error.message : String(error)}`
+    )
     refusal = REFUSAL.unavailable
   }
   if (refusal) {
     logger.info(`Telegram Stars: pre-checkout query ${query.id} for session ${payload.session_id} refused: ${refusal}`)
   }
   await starsPlugin(container).client.answerPreCheckoutQuery(
-    refusal ? { pre_checkout_query_id: query.id, ok: false, error_message: refusal } : { pre_checkout_query_id: query.id, ok: true }
+    refusal
+      ? { pre_checkout_query_id: query.id, ok: false, error_message: refusal }
+      : { pre_checkout_query_id: query.id, ok: true }
   )
 }
 
@@ -68,7 +74,11 @@ async function checkQuery(container: MedusaContainer, query: PreCheckoutQuery): 
     graph.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: payload.cart_id } }),
   ])
   const session = (sessions as SessionRow[])[0]
-  if (!session || session.provider_id !== STARS_PROVIDER_ID || session.data?.invoice_payload !== query.invoice_payload) {
+  if (
+    !session ||
+    session.provider_id !== STARS_PROVIDER_ID ||
+    session.data?.invoice_payload !== query.invoice_payload
+  ) {
     return REFUSAL.unknown
   }
   if (orders.length || session.data?.telegram_payment_charge_id) {
@@ -77,7 +87,10 @@ async function checkQuery(container: MedusaContainer, query: PreCheckoutQuery): 
   if (session.status !== PaymentSessionStatus.PENDING) {
     return REFUSAL.unknown
   }
-  const price = starsPriceOf(await loadCartForStars(container, payload.cart_id), starsPlugin(container).options.rubPerStar)
+  const price = starsPriceOf(
+    await loadCartForStars(container, payload.cart_id),
+    starsPlugin(container).options.rubPerStar
+  )
   const asked = session.data?.stars_amount
   if (query.total_amount !== asked || price.stars !== asked || !MathBN.eq(price.total, session.amount)) {
     return REFUSAL.changed

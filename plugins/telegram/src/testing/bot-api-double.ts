@@ -5,7 +5,13 @@ import { createState, DEFAULT_METHODS, type DeliveredMessage, type MethodHandler
 import { createFailureScript, type FailureFilter, type ScriptedFailure } from "./bot-api/scripted-failures"
 import { createStarsState, type StarsState } from "./bot-api/stars"
 import { handleShopperRoute, SHOPPER_PATH } from "./bot-api/shopper-routes"
-import { deliver, payInvoice, type PayInvoiceInput, type PayInvoiceResult, type StoreWebhook } from "./bot-api/stars-shopper"
+import {
+  deliver,
+  payInvoice,
+  type PayInvoiceInput,
+  type PayInvoiceResult,
+  type StoreWebhook,
+} from "./bot-api/stars-shopper"
 
 export { BotApiError, DEFAULT_METHODS } from "./bot-api/methods"
 export type { DeliveredMessage, MethodContext, MethodHandler } from "./bot-api/methods"

@@ -161,4 +161,3 @@ function parseUser(raw: string | undefined): TelegramUser | string {
   }
   return candidate as TelegramUser
 }
-

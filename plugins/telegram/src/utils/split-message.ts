@@ -147,10 +147,7 @@ function chooseBreak(breaks: Break[], limit: number): Break | undefined {
   const late = breaks.filter((cut) => cut.weight > 0 && cut.length >= limit / 2)
   const natural = breaks.filter((cut) => cut.weight > 0)
   const pool = late.length ? late : natural.length ? natural : breaks
-  return pool.reduce<Break | undefined>(
-    (best, cut) => (!best || cut.weight >= best.weight ? cut : best),
-    undefined
-  )
+  return pool.reduce<Break | undefined>((best, cut) => (!best || cut.weight >= best.weight ? cut : best), undefined)
 }
 
 function pushChunk(chunks: string[], source: string, open: readonly OpenTag[], hasContent: boolean) {

@@ -23,7 +23,9 @@ export const TELEGRAM_ACCOUNT_FIELDS = [
 ]
 
 /** The account's Telegram id, only if it is a positive safe integer (so it can go into a link or an API call). */
-export function telegramUserIdOf(account: Pick<TelegramAccountRecord, "telegram_user_id"> | null | undefined): number | undefined {
+export function telegramUserIdOf(
+  account: Pick<TelegramAccountRecord, "telegram_user_id"> | null | undefined
+): number | undefined {
   const raw = account?.telegram_user_id
   if (typeof raw !== "string" || !/^[1-9]\d{0,15}$/.test(raw)) {
     return undefined

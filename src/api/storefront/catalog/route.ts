@@ -10,6 +10,9 @@ import type { StorefrontCatalogQuery } from "./validators"
  * /storefront/config instead of after it: one round trip less before the first card.
  */
 export async function GET(req: MedusaRequest<unknown, StorefrontCatalogQuery>, res: MedusaResponse) {
-  const catalog = await serveCatalog(req, { locale: req.validatedQuery.locale, salesChannelIds: await storefrontSalesChannels(req) })
+  const catalog = await serveCatalog(req, {
+    locale: req.validatedQuery.locale,
+    salesChannelIds: await storefrontSalesChannels(req),
+  })
   sendShared(req, res, catalog.list)
 }

@@ -1,6 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { PAYMENT_PROVIDER_IDS, readEnvironment, type PaymentMethod, type StoreEnvironment } from "../../../config/environment"
+import {
+  PAYMENT_PROVIDER_IDS,
+  readEnvironment,
+  type PaymentMethod,
+  type StoreEnvironment,
+} from "../../../config/environment"
 import { PUBLISHABLE_KEY_TITLE } from "../../../migration-scripts/setup-store"
 import { LEGAL_PAGE_SLUGS } from "../../../utils/legal-pages"
 

@@ -29,7 +29,11 @@ export const DailyChart = ({ daily, range }: { daily: ClickStats["daily"]; range
           <Legend className="bg-ui-tag-green-icon" label={t("aistoreClicks.purchases")} />
         </div>
       </div>
-      <div className="border-ui-border-base mt-2 flex h-48 items-end gap-px border-b" role="img" aria-label={t("aistoreClicks.eventsPerDay")}>
+      <div
+        className="border-ui-border-base mt-2 flex h-48 items-end gap-px border-b"
+        role="img"
+        aria-label={t("aistoreClicks.eventsPerDay")}
+      >
         {days.map((day) => (
           <div
             key={day.day}
@@ -44,7 +48,10 @@ export const DailyChart = ({ daily, range }: { daily: ClickStats["daily"]; range
               className="bg-ui-tag-blue-icon group-hover:bg-ui-fg-interactive flex flex-col justify-end rounded-t-sm"
               style={{ height: `${(day.total / highest) * 100}%` }}
             >
-              <div className="bg-ui-tag-green-icon w-full" style={{ height: `${day.total ? (day.purchases / day.total) * 100 : 0}%` }} />
+              <div
+                className="bg-ui-tag-green-icon w-full"
+                style={{ height: `${day.total ? (day.purchases / day.total) * 100 : 0}%` }}
+              />
             </div>
           </div>
         ))}

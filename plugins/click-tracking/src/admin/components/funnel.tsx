@@ -10,7 +10,12 @@ export const FunnelChart = ({ funnel }: { funnel: Funnel }) => {
   const { t } = useTranslation()
   const steps = [
     { label: t("aistoreClicks.viewed"), count: funnel.views, share: null, of: "" },
-    { label: t("aistoreClicks.addedToCart"), count: funnel.add_to_cart, share: funnel.conversion.view_to_cart, of: t("aistoreClicks.ofViews") },
+    {
+      label: t("aistoreClicks.addedToCart"),
+      count: funnel.add_to_cart,
+      share: funnel.conversion.view_to_cart,
+      of: t("aistoreClicks.ofViews"),
+    },
     {
       label: t("aistoreClicks.startedCheckout"),
       count: funnel.checkout_start,

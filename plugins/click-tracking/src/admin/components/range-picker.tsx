@@ -21,7 +21,14 @@ const DayField = ({
     <Label size="xsmall" htmlFor={id} className="text-ui-fg-subtle">
       {label}
     </Label>
-    <Input id={id} type="date" size="small" value={value} {...bounds} onChange={(event) => event.target.value && onChange(event.target.value)} />
+    <Input
+      id={id}
+      type="date"
+      size="small"
+      value={value}
+      {...bounds}
+      onChange={(event) => event.target.value && onChange(event.target.value)}
+    />
   </div>
 )
 

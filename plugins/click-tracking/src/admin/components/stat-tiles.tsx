@@ -11,7 +11,10 @@ export const StatTiles = ({ stats }: { stats: ClickStats }) => {
     { label: t("aistoreClicks.tileEvents"), value: formatCount(events) },
     { label: t("aistoreClicks.tileViews"), value: formatCount(stats.funnel.views) },
     { label: t("aistoreClicks.tilePurchases"), value: formatCount(stats.funnel.purchases) },
-    { label: t("aistoreClicks.tileViewToPurchase"), value: formatShare(stats.funnel.views ? stats.funnel.purchases / stats.funnel.views : null) },
+    {
+      label: t("aistoreClicks.tileViewToPurchase"),
+      value: formatShare(stats.funnel.views ? stats.funnel.purchases / stats.funnel.views : null),
+    },
   ]
   return (
     <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">

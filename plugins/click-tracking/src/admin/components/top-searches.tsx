@@ -15,7 +15,10 @@ export const TopSearches = ({ searches }: { searches: ClickStats["top_searches"]
     <ol className="flex flex-col gap-y-2">
       {searches.map((search) => (
         <li key={search.query} className="relative overflow-hidden rounded-md px-3 py-1.5">
-          <div className="bg-ui-tag-purple-bg absolute inset-y-0 left-0" style={{ width: `${(search.count / top) * 100}%` }} />
+          <div
+            className="bg-ui-tag-purple-bg absolute inset-y-0 left-0"
+            style={{ width: `${(search.count / top) * 100}%` }}
+          />
           <div className="relative flex items-center justify-between gap-x-4">
             <Text size="small" className="truncate">
               {search.query}

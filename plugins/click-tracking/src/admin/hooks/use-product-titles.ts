@@ -10,7 +10,11 @@ export function useProductTitles(ids: string[]) {
     queryKey: ["click-tracking", "products", sorted],
     enabled: sorted.length > 0,
     queryFn: async () => {
-      const { products } = await sdk.admin.product.list({ id: sorted, fields: "id,title,thumbnail", limit: sorted.length })
+      const { products } = await sdk.admin.product.list({
+        id: sorted,
+        fields: "id,title,thumbnail",
+        limit: sorted.length,
+      })
       return new Map(products.map((product) => [product.id, product as ProductSummary]))
     },
   })

@@ -26,7 +26,11 @@ export const toQuery = (range: DayRange) => ({
 /** Every day of the range, so the chart shows the quiet days too. */
 export function daysIn(range: DayRange): string[] {
   const days: string[] = []
-  for (let at = Date.parse(`${range.from}T00:00:00.000Z`); at <= Date.parse(`${range.to}T00:00:00.000Z`); at += DAY_MS) {
+  for (
+    let at = Date.parse(`${range.from}T00:00:00.000Z`);
+    at <= Date.parse(`${range.to}T00:00:00.000Z`);
+    at += DAY_MS
+  ) {
     days.push(dayOf(new Date(at)))
   }
   return days

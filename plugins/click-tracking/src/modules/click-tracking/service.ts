@@ -42,7 +42,7 @@ class ClickTrackingModuleService extends MedusaService({ ClickEvent }) {
     let total = 0
     // Live events through the (partial) occurred_at index, then any soft-deleted ones (the module makes none).
     for (const which of ["deleted_at IS NULL", "deleted_at IS NOT NULL"]) {
-      for (let deleted = batchSize; deleted === batchSize; ) {
+      for (let deleted = batchSize; deleted === batchSize;) {
         deleted = await deleteBatch(which)
         total += deleted
       }
@@ -81,7 +81,11 @@ class ClickTrackingModuleService extends MedusaService({ ClickEvent }) {
    * reports from them: one UPDATE. Older ones stay anonymous.
    */
   @InjectManager()
-  async claimSessions(customerId: string, sessionIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+  async claimSessions(
+    customerId: string,
+    sessionIds: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
     const manager = sharedContext.manager as SqlEntityManager
     await manager.execute(
       `UPDATE click_event SET customer_id = ?, updated_at = now()

@@ -23,7 +23,14 @@ export class RedisWindowCounter implements WindowCounter {
 
   async take(key: string, amount: number): Promise<Admission> {
     const { index, windowMs, retryAfterSeconds } = currentWindow(this.limit)
-    const taken = await this.redis.eval(TAKE_SCRIPT, 1, `${this.prefix}${key}:${index}`, amount, this.limit.events, windowMs)
+    const taken = await this.redis.eval(
+      TAKE_SCRIPT,
+      1,
+      `${this.prefix}${key}:${index}`,
+      amount,
+      this.limit.events,
+      windowMs
+    )
     return taken === 1 ? { allowed: true } : { allowed: false, retryAfterSeconds }
   }
 }

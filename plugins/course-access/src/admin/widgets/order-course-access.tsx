@@ -3,11 +3,7 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Checkbox, Container, Heading, StatusBadge, Table, Text, Tooltip, toast, usePrompt } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { useTranslation } from "react-i18next"
-import type {
-  AdminCourseMessage,
-  AdminOrderCourseAccess,
-  AdminOrderCourseAccessResponse,
-} from "../../types"
+import type { AdminCourseMessage, AdminOrderCourseAccess, AdminOrderCourseAccessResponse } from "../../types"
 import { adminApi } from "../lib/admin-api"
 
 type BadgeColor = "green" | "red" | "orange" | "grey"
@@ -25,7 +21,9 @@ const REVOKE_REASONS = ["refund", "canceled", "merchant"]
 const MessageBadge = ({ message }: { message: AdminCourseMessage }) => {
   const { t } = useTranslation()
   const badge = (
-    <StatusBadge color={MESSAGE_COLOR[message.status]}>{t(`aistoreCourseAccess.message.${message.status}`)}</StatusBadge>
+    <StatusBadge color={MESSAGE_COLOR[message.status]}>
+      {t(`aistoreCourseAccess.message.${message.status}`)}
+    </StatusBadge>
   )
   return message.error ? <Tooltip content={message.error}>{badge}</Tooltip> : badge
 }

@@ -4,7 +4,7 @@ describe("courseAccessMessage", () => {
   it("escapes everything the merchant wrote, in the text and the link", () => {
     const { html } = courseAccessMessage({
       title: "<b>Prompts</b> & more",
-      access_url: "https://example.com/?a=1&b=\"2\"",
+      access_url: 'https://example.com/?a=1&b="2"',
       instructions: "Write to <admin>",
     })
     expect(html).toContain("«&lt;b&gt;Prompts&lt;/b&gt; &amp; more»")

@@ -2,7 +2,9 @@ import { coveredLines, isFullyRefunded, paymentTotals, type OrderForGrant } from
 
 const paid = (captured: number[], refunded: number[] = []) => ({
   payment_collections: [
-    { payments: [{ captures: captured.map((amount) => ({ amount })), refunds: refunded.map((amount) => ({ amount })) }] },
+    {
+      payments: [{ captures: captured.map((amount) => ({ amount })), refunds: refunded.map((amount) => ({ amount })) }],
+    },
   ],
 })
 
@@ -22,7 +24,12 @@ describe("paymentTotals", () => {
   it("adds captures and refunds over every payment of every collection, an authorization counting for nothing", () => {
     const totals = paymentTotals({
       payment_collections: [
-        { payments: [{ captures: [{ amount: 100 }, { amount: 50 }], refunds: [{ amount: 30 }] }, { captures: [], refunds: null }] },
+        {
+          payments: [
+            { captures: [{ amount: 100 }, { amount: 50 }], refunds: [{ amount: 30 }] },
+            { captures: [], refunds: null },
+          ],
+        },
         { payments: [{ captures: [{ amount: 20 }] }, null] },
         null,
       ],

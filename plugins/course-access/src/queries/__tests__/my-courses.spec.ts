@@ -23,7 +23,11 @@ const config = (overrides: Partial<CourseAccessConfigRow> = {}): CourseAccessCon
 describe("toMyCourses", () => {
   it("lists a course bought twice once, with its newest access (rows come newest first)", () => {
     const courses = toMyCourses(
-      [row({ id: "cacc_new", order_id: "order_2" }), row({ id: "cacc_old" }), row({ id: "cacc_other", product_id: "prod_2" })],
+      [
+        row({ id: "cacc_new", order_id: "order_2" }),
+        row({ id: "cacc_old" }),
+        row({ id: "cacc_other", product_id: "prod_2" }),
+      ],
       new Map()
     )
     expect(courses.map((course) => course.id)).toEqual(["cacc_new", "cacc_other"])

@@ -16,7 +16,10 @@ const access = (overrides: Partial<OrderAccessRow> = {}): OrderAccessRow => ({
   ...overrides,
 })
 
-const record = (status: CourseMessageRecord["status"], provider_data: CourseMessageRecord["provider_data"] = null): CourseMessageRecord => ({
+const record = (
+  status: CourseMessageRecord["status"],
+  provider_data: CourseMessageRecord["provider_data"] = null
+): CourseMessageRecord => ({
   resource_id: "cacc_1",
   status,
   provider_data,
@@ -29,12 +32,17 @@ describe("messageOf", () => {
   })
 
   it("gives Telegram's answer for a failed message", () => {
-    const failed = record("failure", { telegram: { error: { reason: "forbidden", description: "Forbidden: bot was blocked by the user" } } })
+    const failed = record("failure", {
+      telegram: { error: { reason: "forbidden", description: "Forbidden: bot was blocked by the user" } },
+    })
     expect(messageOf(access(), failed)).toEqual({ status: "failed", error: "Forbidden: bot was blocked by the user" })
   })
 
   it("has no error text when the provider kept none", () => {
-    expect(messageOf(access(), record("failure", { telegram: "not an object" }))).toEqual({ status: "failed", error: null })
+    expect(messageOf(access(), record("failure", { telegram: "not an object" }))).toEqual({
+      status: "failed",
+      error: null,
+    })
   })
 
   it("says why no message was sent: no Telegram account, or the bot may not write", () => {

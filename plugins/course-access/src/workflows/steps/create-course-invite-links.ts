@@ -46,7 +46,10 @@ export const createCourseInviteLinksStep = createStep(
     }
     const byAccess = new Map(created.map((link) => [link.access_id, link.invite_link]))
     return new StepResponse(
-      deliveries.map((delivery) => ({ ...delivery, invite_link: delivery.invite_link ?? byAccess.get(delivery.access_id) ?? null })),
+      deliveries.map((delivery) => ({
+        ...delivery,
+        invite_link: delivery.invite_link ?? byAccess.get(delivery.access_id) ?? null,
+      })),
       created
     )
   },

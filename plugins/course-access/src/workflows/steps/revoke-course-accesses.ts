@@ -34,7 +34,9 @@ export const revokeCourseAccessesStep = createStep(
     if (ids?.length) {
       await container
         .resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
-        .updateCourseAccesses(ids.map((id) => ({ id, status: "active" as const, revoked_at: null, revoke_reason: null })))
+        .updateCourseAccesses(
+          ids.map((id) => ({ id, status: "active" as const, revoked_at: null, revoke_reason: null }))
+        )
     }
   }
 )

@@ -5,7 +5,8 @@ import { join } from "node:path"
 import { YookassaApiError, YookassaClient, YookassaNetworkError } from ".."
 import { parseNotification } from "../../utils/notification"
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../__tests__/fixtures", `${name}.json`), "utf8"))
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, "../../__tests__/fixtures", `${name}.json`), "utf8"))
 
 type Seen = { method: string; url: string; key?: string; authorization?: string; body: string }
 type Answer = { status: number; body?: unknown; headers?: Record<string, string>; hang?: boolean }
@@ -39,7 +40,11 @@ function scriptedApi() {
       await new Promise<void>((done) => server.listen(0, "127.0.0.1", done))
       return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v3`
     },
-    stop: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()) }),
+    stop: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
   }
 }
 
@@ -49,7 +54,14 @@ describe("YookassaClient", () => {
 
   beforeAll(async () => {
     const apiUrl = await api.start()
-    client = new YookassaClient({ shopId: "100500", secretKey: "test_s3cret", apiUrl, timeoutMs: 300, maxAttempts: 3, retryBaseDelayMs: 5 })
+    client = new YookassaClient({
+      shopId: "100500",
+      secretKey: "test_s3cret",
+      apiUrl,
+      timeoutMs: 300,
+      maxAttempts: 3,
+      retryBaseDelayMs: 5,
+    })
   })
   afterAll(() => api.stop())
   beforeEach(() => {
@@ -59,10 +71,18 @@ describe("YookassaClient", () => {
   it("creates a payment with Basic auth and the caller's Idempotence-Key, and reads Yookassa's payment body", async () => {
     api.answer({ status: 200, body: fixture("payment-pending") })
     const payment = await client.createPayment(
-      { amount: { value: "100.00", currency: "RUB" }, capture: true, confirmation: { type: "redirect", return_url: "https://t.me/x/y" } },
+      {
+        amount: { value: "100.00", currency: "RUB" },
+        capture: true,
+        confirmation: { type: "redirect", return_url: "https://t.me/x/y" },
+      },
       "payses_1"
     )
-    expect(payment).toMatchObject({ id: "23d93cac-000f-5000-8000-126628f15141", status: "pending", amount: { value: "100.00" } })
+    expect(payment).toMatchObject({
+      id: "23d93cac-000f-5000-8000-126628f15141",
+      status: "pending",
+      amount: { value: "100.00" },
+    })
     expect(payment.confirmation?.confirmation_url).toMatch(/^https:\/\//)
     expect(api.seen[0]).toMatchObject({
       method: "POST",
@@ -82,7 +102,9 @@ describe("YookassaClient", () => {
     )
     expect((await client.getPayment("a")).status).toBe("waiting_for_capture")
     expect((await client.getPayment("b")).status).toBe("succeeded")
-    expect((await client.getPayment("c")).cancellation_details).toEqual(expect.objectContaining({ party: expect.any(String), reason: expect.any(String) }))
+    expect((await client.getPayment("c")).cancellation_details).toEqual(
+      expect.objectContaining({ party: expect.any(String), reason: expect.any(String) })
+    )
     expect((await client.getRefund("d")).status).toBe("succeeded")
   })
 
@@ -110,13 +132,21 @@ describe("YookassaClient", () => {
 
   it("does not retry a 4xx, and carries Yookassa's code, description and parameter", async () => {
     api.answer({ status: 400, body: fixture("error-400-invalid-request") })
-    const failure = await client.createPayment({ amount: { value: "1.00", currency: "RUB" }, capture: true, confirmation: { type: "embedded" } }, "k").catch((error) => error)
+    const failure = await client
+      .createPayment(
+        { amount: { value: "1.00", currency: "RUB" }, capture: true, confirmation: { type: "embedded" } },
+        "k"
+      )
+      .catch((error) => error)
     expect(failure).toBeInstanceOf(YookassaApiError)
     expect(failure).toMatchObject({ status: 400, code: "invalid_request", parameter: "Idempotence-Key" })
     expect(failure.description).toMatch(/Idempotence key/)
     expect(api.seen).toHaveLength(1)
 
-    for (const [name, status, code] of [["error-401-invalid-credentials", 401, "invalid_credentials"], ["error-404-not-found", 404, "not_found"]] as const) {
+    for (const [name, status, code] of [
+      ["error-401-invalid-credentials", 401, "invalid_credentials"],
+      ["error-404-not-found", 404, "not_found"],
+    ] as const) {
       api.answer({ status, body: fixture(name) })
       await expect(client.getPayment("x")).rejects.toMatchObject({ status, code })
     }
@@ -127,7 +157,12 @@ describe("YookassaClient", () => {
     const failure: Error = await client.getPayment("x").catch((error) => error)
     expect(failure.message).not.toContain("test_s3cret")
     expect(failure.message).not.toContain(Buffer.from("100500:test_s3cret").toString("base64"))
-    const unreachable = new YookassaClient({ shopId: "100500", secretKey: "test_s3cret", apiUrl: "http://127.0.0.1:1/v3", maxAttempts: 1 })
+    const unreachable = new YookassaClient({
+      shopId: "100500",
+      secretKey: "test_s3cret",
+      apiUrl: "http://127.0.0.1:1/v3",
+      maxAttempts: 1,
+    })
     const network: Error = await unreachable.getPayment("x").catch((error) => error)
     expect(network.message).not.toContain("test_s3cret")
   })
@@ -140,7 +175,12 @@ describe("YookassaClient", () => {
 
 describe("notifications", () => {
   it("reads the event and object id of Yookassa's documented notifications, and nothing else", () => {
-    for (const name of ["notification-payment-succeeded", "notification-payment-waiting-for-capture", "notification-payment-canceled", "notification-refund-succeeded"]) {
+    for (const name of [
+      "notification-payment-succeeded",
+      "notification-payment-waiting-for-capture",
+      "notification-payment-canceled",
+      "notification-refund-succeeded",
+    ]) {
       const body = fixture(name)
       expect(parseNotification(body)).toEqual({ event: body.event, objectId: body.object.id })
     }

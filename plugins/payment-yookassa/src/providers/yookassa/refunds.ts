@@ -57,7 +57,11 @@ export function adoptDashboardRefund(
       `Yookassa refund ${named.id} (${named.amount} on payment ${named.payment_id}) is not a refund of ${value} on payment ${session.id}`
     )
   }
-  return recordRefund(session, { id: named.id, amount: { value: named.amount }, created_at: named.created_at }, "yookassa")
+  return recordRefund(
+    session,
+    { id: named.id, amount: { value: named.amount }, created_at: named.created_at },
+    "yookassa"
+  )
 }
 
 /**
@@ -90,6 +94,9 @@ export function recordRefund(
   refund: { id: string; amount: { value: string }; created_at: string },
   source: RecordedRefund["source"]
 ): YookassaSessionData {
-  const refunds = [...(data.refunds ?? []), { id: refund.id, amount: refund.amount.value, created_at: refund.created_at, source }]
+  const refunds = [
+    ...(data.refunds ?? []),
+    { id: refund.id, amount: refund.amount.value, created_at: refund.created_at, source },
+  ]
   return { ...data, refunds }
 }

@@ -59,7 +59,12 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
     this.sessions = sessionStoreFrom(container)
   }
 
-  async initiatePayment({ amount, currency_code, data, context }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+  async initiatePayment({
+    amount,
+    currency_code,
+    data,
+    context,
+  }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const session = (data ?? {}) as YookassaSessionData
     if (isZero(amount)) {
       throw new MedusaError(
@@ -70,7 +75,10 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
     const value = toYookassaAmount(amount, currency_code)
     if (this.options_.receipts.enabled) {
       if (!session.receipt) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, "A Yookassa payment session needs a receipt built from its cart")
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          "A Yookassa payment session needs a receipt built from its cart"
+        )
       }
       const total = receiptTotal(session.receipt)
       if (total !== value.value) {
@@ -118,10 +126,17 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
       return { data: withPayment(data as YookassaSessionData, current) }
     }
     if (current.status !== "waiting_for_capture") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Yookassa payment ${current.id} is ${current.status} and cannot be captured`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Yookassa payment ${current.id} is ${current.status} and cannot be captured`
+      )
     }
     const captured = await this.call("capture the payment", () =>
-      this.client.capturePayment(current.id, { amount: current.amount }, context?.idempotency_key ?? idempotencyKeys.capture(current.id))
+      this.client.capturePayment(
+        current.id,
+        { amount: current.amount },
+        context?.idempotency_key ?? idempotencyKeys.capture(current.id)
+      )
     )
     return { data: withPayment(data as YookassaSessionData, captured) }
   }
@@ -132,7 +147,10 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
     }
     const current = await this.fetch(data)
     if (current.status === "succeeded") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Yookassa payment ${current.id} has succeeded: refund it instead`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Yookassa payment ${current.id} has succeeded: refund it instead`
+      )
     }
     if (current.status !== "waiting_for_capture") {
       // Canceled already, or pending: Yookassa cancels unpaid payments itself when they expire.
@@ -153,7 +171,9 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
   async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const session = (data ?? {}) as YookassaSessionData
     if (session.id) {
-      this.logger.info(`Yookassa payment ${session.id}: its session ${session.session_id} was deleted; settled if it is ever an orphan`)
+      this.logger.info(
+        `Yookassa payment ${session.id}: its session ${session.session_id} was deleted; settled if it is ever an orphan`
+      )
     }
     return { data }
   }
@@ -265,7 +285,10 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
         )
       }
       this.logger.error(`Yookassa: could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Yookassa is not reachable right now: could not ${what}`)
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Yookassa is not reachable right now: could not ${what}`
+      )
     }
   }
 }
@@ -281,7 +304,9 @@ function returnUrlFor(base: string, cartId: string | undefined): string {
 }
 
 function isRefundedInFull(payment: YookassaPayment): boolean {
-  return payment.status === "succeeded" && toMinor(payment.refunded_amount?.value ?? "0") >= toMinor(payment.amount.value)
+  return (
+    payment.status === "succeeded" && toMinor(payment.refunded_amount?.value ?? "0") >= toMinor(payment.amount.value)
+  )
 }
 
 function compact(values: Record<string, string | undefined>): Record<string, string> {

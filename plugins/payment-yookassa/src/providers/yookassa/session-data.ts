@@ -33,7 +33,9 @@ export function withPayment(data: YookassaSessionData, payment: YookassaPayment)
     test: payment.test,
     amount: payment.amount,
     ...(payment.confirmation?.confirmation_url ? { confirmation_url: payment.confirmation.confirmation_url } : {}),
-    ...(payment.confirmation?.confirmation_token ? { confirmation_token: payment.confirmation.confirmation_token } : {}),
+    ...(payment.confirmation?.confirmation_token
+      ? { confirmation_token: payment.confirmation.confirmation_token }
+      : {}),
     ...(payment.cancellation_details ? { cancellation_details: payment.cancellation_details } : {}),
     ...(payment.receipt_registration ? { receipt_registration: payment.receipt_registration } : {}),
   }

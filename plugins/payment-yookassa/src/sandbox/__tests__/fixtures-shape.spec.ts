@@ -87,7 +87,10 @@ describe("Yookassa sandbox bodies have every key of the documented examples", ()
 
   it("error bodies", async () => {
     const errors: Array<[string, Promise<{ status: number; body: unknown }>]> = [
-      ["error-400-invalid-request", call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key: "k".repeat(65) })],
+      [
+        "error-400-invalid-request",
+        call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key: "k".repeat(65) }),
+      ],
       ["error-401-invalid-credentials", call(sandbox, "GET", "/v3/payments", { auth: basicAuth(SHOP_ID, "wrong") })],
       ["error-404-not-found", call(sandbox, "GET", "/v3/payments/2d000000-000f-5000-8000-000000000000")],
     ]

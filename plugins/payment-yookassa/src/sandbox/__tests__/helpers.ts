@@ -51,7 +51,12 @@ export async function call(
   const response = await fetch(`${sandbox.url}${path}`, {
     method,
     headers,
-    body: options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body),
+    body:
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body),
     signal: options.signal,
   })
   const text = await response.text()

@@ -38,7 +38,9 @@ describe("Yookassa sandbox", () => {
       const previous = process.env.NODE_ENV
       process.env.NODE_ENV = "production"
       try {
-        await expect(startYookassaSandbox({ shopId: SHOP_ID, secretKey: SECRET_KEY })).rejects.toThrow(/development tool/)
+        await expect(startYookassaSandbox({ shopId: SHOP_ID, secretKey: SECRET_KEY })).rejects.toThrow(
+          /development tool/
+        )
       } finally {
         process.env.NODE_ENV = previous
       }
@@ -54,7 +56,12 @@ describe("Yookassa sandbox", () => {
     ])("answers 401 invalid_credentials to %s", async (_case, auth) => {
       const answer = await call(sandbox, "POST", "/v3/payments", { body: paymentBody(), auth })
       expect(answer.status).toBe(401)
-      expect(answer.body).toEqual({ type: "error", id: expect.any(String), code: "invalid_credentials", description: expect.any(String) })
+      expect(answer.body).toEqual({
+        type: "error",
+        id: expect.any(String),
+        code: "invalid_credentials",
+        description: expect.any(String),
+      })
       expect(sandbox.payments()).toHaveLength(0)
     })
 
@@ -75,8 +82,14 @@ describe("Yookassa sandbox", () => {
     it("may be at most 64 characters", async () => {
       const answer = await call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key: "k".repeat(65) })
       expect(answer.status).toBe(400)
-      expect(answer.body).toMatchObject({ code: "invalid_request", parameter: "Idempotence-Key", description: expect.stringMatching(/too long/) })
-      expect((await call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key: "k".repeat(64) })).status).toBe(200)
+      expect(answer.body).toMatchObject({
+        code: "invalid_request",
+        parameter: "Idempotence-Key",
+        description: expect.stringMatching(/too long/),
+      })
+      expect((await call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key: "k".repeat(64) })).status).toBe(
+        200
+      )
     })
 
     it("replays the stored answer for the same key and body, however the JSON is laid out", async () => {
@@ -108,7 +121,11 @@ describe("Yookassa sandbox", () => {
         key,
       })
       expect(answer.status).toBe(400)
-      expect(answer.body).toMatchObject({ code: "invalid_request", description: "Idempotence key duplicated", parameter: "Idempotence-Key" })
+      expect(answer.body).toMatchObject({
+        code: "invalid_request",
+        description: "Idempotence key duplicated",
+        parameter: "Idempotence-Key",
+      })
       expect(sandbox.payments()).toHaveLength(1)
     })
 
@@ -146,7 +163,11 @@ describe("Yookassa sandbox", () => {
         recipient: { account_id: SHOP_ID, gateway_id: expect.any(String) },
         refundable: false,
         test: true,
-        confirmation: { type: "redirect", return_url: RETURN_URL, confirmation_url: `${sandbox.url}/checkout/${payment.id}` },
+        confirmation: {
+          type: "redirect",
+          return_url: RETURN_URL,
+          confirmation_url: `${sandbox.url}/checkout/${payment.id}`,
+        },
         receipt_registration: "pending",
       })
       expect(sandbox.payment(payment.id)?.receipt).toEqual(receipt())
@@ -170,7 +191,8 @@ describe("Yookassa sandbox", () => {
       expect(script.headers.get("content-type")).toMatch(/^text\/javascript/)
       expect(await script.text()).toContain("window.YooMoneyCheckoutWidget =")
 
-      const widget = (path: string, method = "GET") => fetch(`${sandbox.url}/checkout-widget/v1/payments/${path}`, { method })
+      const widget = (path: string, method = "GET") =>
+        fetch(`${sandbox.url}/checkout-widget/v1/payments/${path}`, { method })
       const paid = await createPayment(sandbox, { confirmation: { type: "embedded" } })
       const token = paid.confirmation.confirmation_token
       const form = await widget(token)
@@ -178,20 +200,34 @@ describe("Yookassa sandbox", () => {
       expect(await form.json()).toMatchObject({ status: "pending", amount: paid.amount })
       expect(await (await widget(`${token}/pay`, "POST")).json()).toMatchObject({ status: "succeeded" })
       expect(sandbox.payment(paid.id)?.status).toBe("succeeded")
-      await waitFor(() => webhook.received.find((note) => note.event === "payment.succeeded"), "the payment.succeeded notification")
+      await waitFor(
+        () => webhook.received.find((note) => note.event === "payment.succeeded"),
+        "the payment.succeeded notification"
+      )
 
       const declined = await createPayment(sandbox, { confirmation: { type: "embedded" } })
-      expect(await (await widget(`${declined.confirmation.confirmation_token}/decline`, "POST")).json()).toMatchObject({ status: "canceled" })
+      expect(await (await widget(`${declined.confirmation.confirmation_token}/decline`, "POST")).json()).toMatchObject({
+        status: "canceled",
+      })
 
       // A redirect payment, a made-up token and a GET on an action are not the widget's.
       const redirected = await createPayment(sandbox)
-      for (const [path, method] of [[`ct-${redirected.id}`, "GET"], ["ct-nope", "GET"], [redirected.id, "GET"], [`${token}/pay`, "GET"]]) {
+      for (const [path, method] of [
+        [`ct-${redirected.id}`, "GET"],
+        ["ct-nope", "GET"],
+        [redirected.id, "GET"],
+        [`${token}/pay`, "GET"],
+      ]) {
         expect((await widget(path, method)).status).toBe(404)
       }
     })
 
     it("builds confirmation_url on publicUrl when one is given", async () => {
-      const behindProxy = await startYookassaSandbox({ shopId: SHOP_ID, secretKey: SECRET_KEY, publicUrl: "https://pay.local/" })
+      const behindProxy = await startYookassaSandbox({
+        shopId: SHOP_ID,
+        secretKey: SECRET_KEY,
+        publicUrl: "https://pay.local/",
+      })
       try {
         const payment = await createPayment(behindProxy)
         expect(payment.confirmation.confirmation_url).toBe(`https://pay.local/checkout/${payment.id}`)
@@ -210,7 +246,11 @@ describe("Yookassa sandbox", () => {
       ["capture as a string", { capture: "true" }, "capture"],
       ["no confirmation", { confirmation: undefined }, "confirmation"],
       ["a redirect without return_url", { confirmation: { type: "redirect" } }, "confirmation.return_url"],
-      ["a return_url that is not a URL", { confirmation: { type: "redirect", return_url: "/relative" } }, "confirmation.return_url"],
+      [
+        "a return_url that is not a URL",
+        { confirmation: { type: "redirect", return_url: "/relative" } },
+        "confirmation.return_url",
+      ],
       ["an unsupported confirmation", { confirmation: { type: "qr" } }, "confirmation.type"],
       ["a 129-character description", { description: "x".repeat(129) }, "description"],
       ["17 metadata keys", { metadata: longMetadata }, "metadata"],
@@ -218,18 +258,34 @@ describe("Yookassa sandbox", () => {
       ["a metadata value that is not a string", { metadata: { cart_id: 5 } }, "metadata"],
       ["receipt items not adding up", { receipt: receipt("1499.99") }, "receipt.items"],
       ["a receipt without email or phone", { receipt: { ...receipt(), customer: {} } }, "receipt.customer"],
-      ["a phone with a plus", { receipt: { ...receipt(), customer: { phone: "+79001234567" } } }, "receipt.customer.phone"],
+      [
+        "a phone with a plus",
+        { receipt: { ...receipt(), customer: { phone: "+79001234567" } } },
+        "receipt.customer.phone",
+      ],
       ["a malformed email", { receipt: { ...receipt(), customer: { email: "buyer" } } }, "receipt.customer.email"],
       ["no receipt items", { receipt: { ...receipt(), items: [] } }, "receipt.items"],
       ["vat_code 13", { receipt: withItem({ vat_code: 13 }) }, "receipt.items[0].vat_code"],
       ["a zero quantity", { receipt: withItem({ quantity: 0 }) }, "receipt.items[0].quantity"],
-      ["an item without payment_subject", { receipt: withItem({ payment_subject: undefined }) }, "receipt.items[0].payment_subject"],
+      [
+        "an item without payment_subject",
+        { receipt: withItem({ payment_subject: undefined }) },
+        "receipt.items[0].payment_subject",
+      ],
       ["an unknown payment_mode", { receipt: withItem({ payment_mode: "gift" }) }, "receipt.items[0].payment_mode"],
       ["tax_system_code 7", { receipt: receipt("1500.00", { tax_system_code: 7 }) }, "receipt.tax_system_code"],
     ])("refuses %s with 400 naming %p", async (_case, overrides, parameter) => {
-      const answer = await call(sandbox, "POST", "/v3/payments", { body: paymentBody(overrides as Record<string, unknown>) })
+      const answer = await call(sandbox, "POST", "/v3/payments", {
+        body: paymentBody(overrides as Record<string, unknown>),
+      })
       expect(answer.status).toBe(400)
-      expect(answer.body).toEqual({ type: "error", id: expect.any(String), code: "invalid_request", description: expect.any(String), parameter })
+      expect(answer.body).toEqual({
+        type: "error",
+        id: expect.any(String),
+        code: "invalid_request",
+        description: expect.any(String),
+        parameter,
+      })
       expect(sandbox.payments()).toHaveLength(0)
     })
 
@@ -238,7 +294,9 @@ describe("Yookassa sandbox", () => {
         { ...receipt().items[0], amount: { value: "500.00", currency: "RUB" }, quantity: "2" },
         { ...receipt().items[0], amount: { value: "1000.00", currency: "RUB" }, quantity: 0.5 },
       ]
-      const payment = await createPayment(sandbox, { receipt: { customer: { phone: "79001234567" }, items, tax_system_code: 2 } })
+      const payment = await createPayment(sandbox, {
+        receipt: { customer: { phone: "79001234567" }, items, tax_system_code: 2 },
+      })
       expect(payment.receipt_registration).toBe("pending")
     })
 
@@ -247,9 +305,14 @@ describe("Yookassa sandbox", () => {
       expect(invalid).toMatchObject({ status: 400, body: { type: "error", code: "invalid_request" } })
       const array = await call(sandbox, "POST", "/v3/payments", { body: "[]" })
       expect(array.status).toBe(400)
-      const huge = await call(sandbox, "POST", "/v3/payments", { body: { ...paymentBody(), padding: "x".repeat(1024 * 1024) } })
+      const huge = await call(sandbox, "POST", "/v3/payments", {
+        body: { ...paymentBody(), padding: "x".repeat(1024 * 1024) },
+      })
       expect(huge).toMatchObject({ status: 400, body: { code: "invalid_request" } })
-      const form = await call(sandbox, "POST", "/v3/payments", { body: "amount=1", contentType: "application/x-www-form-urlencoded" })
+      const form = await call(sandbox, "POST", "/v3/payments", {
+        body: "amount=1",
+        contentType: "application/x-www-form-urlencoded",
+      })
       expect(form.status).toBe(415)
     })
 
@@ -257,7 +320,10 @@ describe("Yookassa sandbox", () => {
       const payment = await createPayment(sandbox)
       expect((await call(sandbox, "GET", `/v3/payments/${payment.id}`)).body).toEqual(payment)
       const missing = await call(sandbox, "GET", "/v3/payments/2d000000-000f-5000-8000-000000000000")
-      expect(missing).toMatchObject({ status: 404, body: { type: "error", code: "not_found", parameter: "payment_id" } })
+      expect(missing).toMatchObject({
+        status: 404,
+        body: { type: "error", code: "not_found", parameter: "payment_id" },
+      })
     })
   })
 
@@ -270,15 +336,26 @@ describe("Yookassa sandbox", () => {
       await sandbox.pay(created[1].id)
 
       const first = await call(sandbox, "GET", "/v3/payments?limit=2")
-      expect(first.body).toEqual({ type: "list", items: [expect.objectContaining({ id: created[2].id }), expect.objectContaining({ id: created[1].id })], next_cursor: created[1].id })
+      expect(first.body).toEqual({
+        type: "list",
+        items: [expect.objectContaining({ id: created[2].id }), expect.objectContaining({ id: created[1].id })],
+        next_cursor: created[1].id,
+      })
       const second = await call(sandbox, "GET", `/v3/payments?limit=2&cursor=${first.body.next_cursor}`)
       expect(second.body).toEqual({ type: "list", items: [expect.objectContaining({ id: created[0].id })] })
 
       const pending = await call(sandbox, "GET", "/v3/payments?status=pending")
       expect(pending.body.items.map((item: { id: string }) => item.id)).toEqual([created[2].id, created[0].id])
-      const later = await call(sandbox, "GET", `/v3/payments?created_at.gt=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)
+      const later = await call(
+        sandbox,
+        "GET",
+        `/v3/payments?created_at.gt=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`
+      )
       expect(later.body).toEqual({ type: "list", items: [] })
-      expect((await call(sandbox, "GET", "/v3/payments?limit=101")).body).toMatchObject({ code: "invalid_request", parameter: "limit" })
+      expect((await call(sandbox, "GET", "/v3/payments?limit=101")).body).toMatchObject({
+        code: "invalid_request",
+        parameter: "limit",
+      })
     })
   })
 
@@ -317,7 +394,11 @@ describe("Yookassa sandbox", () => {
         income_amount: { value: expect.stringMatching(/^\d+\.\d\d$/), currency: "RUB" },
         captured_at: expect.any(String),
         receipt_registration: "succeeded",
-        authorization_details: { rrn: expect.stringMatching(/^\d{12}$/), auth_code: expect.stringMatching(/^\d{6}$/), three_d_secure: { applied: false } },
+        authorization_details: {
+          rrn: expect.stringMatching(/^\d{12}$/),
+          auth_code: expect.stringMatching(/^\d{6}$/),
+          three_d_secure: { applied: false },
+        },
         payment_method: {
           type: "bank_card",
           id: payment.id,
@@ -344,7 +425,10 @@ describe("Yookassa sandbox", () => {
 
     it("Decline cancels the payment as the card network would and returns the shopper", async () => {
       const payment = await createPayment(sandbox, { receipt: receipt() })
-      const answer = await fetch(`${payment.confirmation.confirmation_url}/decline`, { method: "POST", redirect: "manual" })
+      const answer = await fetch(`${payment.confirmation.confirmation_url}/decline`, {
+        method: "POST",
+        redirect: "manual",
+      })
       expect(answer.status).toBe(303)
       expect(answer.headers.get("location")).toBe(RETURN_URL)
       expect(sandbox.payment(payment.id)).toMatchObject({
@@ -361,7 +445,10 @@ describe("Yookassa sandbox", () => {
       await sandbox.pay(payment.id)
       const before = sandbox.payment(payment.id)
 
-      const again = await fetch(`${payment.confirmation.confirmation_url}/decline`, { method: "POST", redirect: "manual" })
+      const again = await fetch(`${payment.confirmation.confirmation_url}/decline`, {
+        method: "POST",
+        redirect: "manual",
+      })
       expect(again.status).toBe(409)
       expect(await again.text()).toContain("Платёж оплачен.")
       expect(sandbox.payment(payment.id)).toEqual(before)
@@ -385,12 +472,17 @@ describe("Yookassa sandbox", () => {
     it("captures a payment waiting for capture, in full by default", async () => {
       const id = await authorized()
       const answer = await call(sandbox, "POST", `/v3/payments/${id}/capture`, { body: {} })
-      expect(answer).toMatchObject({ status: 200, body: { id, status: "succeeded", amount: { value: "1500.00" }, refundable: true } })
+      expect(answer).toMatchObject({
+        status: 200,
+        body: { id, status: "succeeded", amount: { value: "1500.00" }, refundable: true },
+      })
     })
 
     it("captures part of the amount with a new receipt for it", async () => {
       const id = await authorized({ receipt: receipt() })
-      const withoutReceipt = await call(sandbox, "POST", `/v3/payments/${id}/capture`, { body: { amount: { value: "1000.00", currency: "RUB" } } })
+      const withoutReceipt = await call(sandbox, "POST", `/v3/payments/${id}/capture`, {
+        body: { amount: { value: "1000.00", currency: "RUB" } },
+      })
       expect(withoutReceipt).toMatchObject({ status: 400, body: { parameter: "receipt" } })
       const mismatched = await call(sandbox, "POST", `/v3/payments/${id}/capture`, {
         body: { amount: { value: "1000.00", currency: "RUB" }, receipt: receipt() },
@@ -406,7 +498,9 @@ describe("Yookassa sandbox", () => {
 
     it("refuses to capture more than was authorized", async () => {
       const id = await authorized()
-      const answer = await call(sandbox, "POST", `/v3/payments/${id}/capture`, { body: { amount: { value: "1500.01", currency: "RUB" } } })
+      const answer = await call(sandbox, "POST", `/v3/payments/${id}/capture`, {
+        body: { amount: { value: "1500.01", currency: "RUB" } },
+      })
       expect(answer).toMatchObject({ status: 400, body: { code: "invalid_request", parameter: "amount.value" } })
     })
 
@@ -417,20 +511,33 @@ describe("Yookassa sandbox", () => {
       const canceled = await authorized()
       await call(sandbox, "POST", `/v3/payments/${canceled}/cancel`, { body: {} })
 
-      for (const [id, status] of [[pending.id, "pending"], [captured, "succeeded"], [canceled, "canceled"]]) {
+      for (const [id, status] of [
+        [pending.id, "pending"],
+        [captured, "succeeded"],
+        [canceled, "canceled"],
+      ]) {
         const answer = await call(sandbox, "POST", `/v3/payments/${id}/capture`, { body: {} })
-        expect(answer).toMatchObject({ status: 400, body: { type: "error", code: "invalid_request", description: expect.stringContaining(status) } })
+        expect(answer).toMatchObject({
+          status: 400,
+          body: { type: "error", code: "invalid_request", description: expect.stringContaining(status) },
+        })
       }
     })
 
     it("cancels only a payment waiting for capture, as the merchant", async () => {
       const id = await authorized()
       const answer = await call(sandbox, "POST", `/v3/payments/${id}/cancel`, { body: {} })
-      expect(answer.body).toMatchObject({ status: "canceled", paid: false, cancellation_details: { party: "merchant", reason: "canceled_by_merchant" } })
+      expect(answer.body).toMatchObject({
+        status: "canceled",
+        paid: false,
+        cancellation_details: { party: "merchant", reason: "canceled_by_merchant" },
+      })
       expect(answer.body).not.toHaveProperty("expires_at")
 
       const pending = await createPayment(sandbox)
-      expect((await call(sandbox, "POST", `/v3/payments/${pending.id}/cancel`, { body: {} })).body).toMatchObject({ code: "invalid_request" })
+      expect((await call(sandbox, "POST", `/v3/payments/${pending.id}/cancel`, { body: {} })).body).toMatchObject({
+        code: "invalid_request",
+      })
       const succeeded = await createPayment(sandbox)
       await sandbox.pay(succeeded.id)
       expect((await call(sandbox, "POST", `/v3/payments/${succeeded.id}/cancel`, { body: {} })).status).toBe(400)
@@ -440,7 +547,9 @@ describe("Yookassa sandbox", () => {
     it("accepts a cancel without a body and answers 404 for an unknown payment", async () => {
       const id = await authorized()
       expect((await call(sandbox, "POST", `/v3/payments/${id}/cancel`)).status).toBe(200)
-      expect((await call(sandbox, "POST", "/v3/payments/nope/capture", { body: {} })).body).toMatchObject({ code: "not_found" })
+      expect((await call(sandbox, "POST", "/v3/payments/nope/capture", { body: {} })).body).toMatchObject({
+        code: "not_found",
+      })
     })
   })
 
@@ -452,7 +561,9 @@ describe("Yookassa sandbox", () => {
     }
 
     function refund(paymentId: string, value: string, extra: Record<string, unknown> = {}) {
-      return call(sandbox, "POST", "/v3/refunds", { body: { payment_id: paymentId, amount: { value, currency: "RUB" }, ...extra } })
+      return call(sandbox, "POST", "/v3/refunds", {
+        body: { payment_id: paymentId, amount: { value, currency: "RUB" }, ...extra },
+      })
     }
 
     it("refunds a succeeded payment in parts, up to its amount", async () => {
@@ -478,12 +589,17 @@ describe("Yookassa sandbox", () => {
 
     it("refuses refunds of payments that did not succeed", async () => {
       const pending = await createPayment(sandbox)
-      expect((await refund(pending.id, "1.00")).body).toMatchObject({ code: "invalid_request", parameter: "payment_id" })
+      expect((await refund(pending.id, "1.00")).body).toMatchObject({
+        code: "invalid_request",
+        parameter: "payment_id",
+      })
       const authorized = await createPayment(sandbox, { capture: false })
       await sandbox.pay(authorized.id)
       expect((await refund(authorized.id, "1.00")).status).toBe(400)
       expect((await refund("nope", "1.00")).body).toMatchObject({ parameter: "payment_id" })
-      expect((await call(sandbox, "POST", "/v3/refunds", { body: { amount: { value: "1.00", currency: "RUB" } } })).body).toMatchObject({ parameter: "payment_id" })
+      expect(
+        (await call(sandbox, "POST", "/v3/refunds", { body: { amount: { value: "1.00", currency: "RUB" } } })).body
+      ).toMatchObject({ parameter: "payment_id" })
     })
 
     it("checks a refund receipt against the refund amount and keeps it", async () => {
@@ -504,7 +620,10 @@ describe("Yookassa sandbox", () => {
 
       expect((await call(sandbox, "GET", `/v3/refunds/${first.id}`)).body).toEqual(first)
       expect((await call(sandbox, "GET", "/v3/refunds/nope")).body).toMatchObject({ code: "not_found" })
-      expect((await call(sandbox, "GET", `/v3/refunds?payment_id=${id}`)).body).toEqual({ type: "list", items: [second, first] })
+      expect((await call(sandbox, "GET", `/v3/refunds?payment_id=${id}`)).body).toEqual({
+        type: "list",
+        items: [second, first],
+      })
       expect(sandbox.refunds()).toHaveLength(3)
     })
 
@@ -534,7 +653,10 @@ describe("Yookassa sandbox", () => {
         ["notification", "payment.succeeded", payment.id, "succeeded"],
       ])
       expect(webhook.received[0].object).not.toHaveProperty("receipt")
-      await waitFor(() => sandbox.notifications.every((record) => record.delivered) && sandbox.notifications.length === 2, "records")
+      await waitFor(
+        () => sandbox.notifications.every((record) => record.delivered) && sandbox.notifications.length === 2,
+        "records"
+      )
       expect(sandbox.notifications).toEqual([
         { event: "payment.waiting_for_capture", objectId: payment.id, status: 200, delivered: true, attempts: 1 },
         { event: "payment.succeeded", objectId: payment.id, status: 200, delivered: true, attempts: 1 },
@@ -548,7 +670,9 @@ describe("Yookassa sandbox", () => {
       await sandbox.pay(canceled.id)
       await call(sandbox, "POST", `/v3/payments/${canceled.id}/cancel`, { body: {} })
       await sandbox.flushNotifications()
-      expect(webhook.received.filter((body) => body.event === "payment.canceled").map((body) => body.object.id)).toEqual([declined.id, canceled.id])
+      expect(
+        webhook.received.filter((body) => body.event === "payment.canceled").map((body) => body.object.id)
+      ).toEqual([declined.id, canceled.id])
     })
 
     it("retries until the webhook answers 200", async () => {
@@ -557,7 +681,9 @@ describe("Yookassa sandbox", () => {
       await sandbox.pay(payment.id)
       await sandbox.flushNotifications()
       expect(webhook.received).toHaveLength(3)
-      expect(sandbox.notifications).toEqual([{ event: "payment.succeeded", objectId: payment.id, status: 200, delivered: true, attempts: 3 }])
+      expect(sandbox.notifications).toEqual([
+        { event: "payment.succeeded", objectId: payment.id, status: 200, delivered: true, attempts: 3 },
+      ])
     })
 
     it("treats any answer but 200 as not delivered, as Yookassa does", async () => {
@@ -573,7 +699,11 @@ describe("Yookassa sandbox", () => {
       const payment = await createPayment(sandbox)
       await sandbox.pay(payment.id)
       await sandbox.flushNotifications()
-      expect(webhook.received.map((body) => body.event)).toEqual(["payment.succeeded", "payment.succeeded", "payment.succeeded"])
+      expect(webhook.received.map((body) => body.event)).toEqual([
+        "payment.succeeded",
+        "payment.succeeded",
+        "payment.succeeded",
+      ])
       expect(sandbox.notifications).toHaveLength(3)
     })
 
@@ -583,7 +713,9 @@ describe("Yookassa sandbox", () => {
       await sandbox.pay(payment.id)
       await sandbox.flushNotifications()
       expect(webhook.received).toHaveLength(0)
-      expect(sandbox.notifications).toEqual([{ event: "payment.succeeded", objectId: payment.id, delivered: false, attempts: 0 }])
+      expect(sandbox.notifications).toEqual([
+        { event: "payment.succeeded", objectId: payment.id, delivered: false, attempts: 0 },
+      ])
       expect(sandbox.payment(payment.id)?.status).toBe("succeeded")
     })
 
@@ -592,11 +724,17 @@ describe("Yookassa sandbox", () => {
       const payment = await createPayment(sandbox, { capture: false })
       await sandbox.pay(payment.id)
       await call(sandbox, "POST", `/v3/payments/${payment.id}/capture`, { body: {} })
-      await call(sandbox, "POST", "/v3/refunds", { body: { payment_id: payment.id, amount: { value: "1.00", currency: "RUB" } } })
+      await call(sandbox, "POST", "/v3/refunds", {
+        body: { payment_id: payment.id, amount: { value: "1.00", currency: "RUB" } },
+      })
       expect(webhook.received).toHaveLength(0)
 
       await sandbox.flushNotifications()
-      expect(webhook.received.map((body) => body.event)).toEqual(["refund.succeeded", "payment.succeeded", "payment.waiting_for_capture"])
+      expect(webhook.received.map((body) => body.event)).toEqual([
+        "refund.succeeded",
+        "payment.succeeded",
+        "payment.waiting_for_capture",
+      ])
     })
 
     it("releases reordered notifications by itself after a short window", async () => {
@@ -613,7 +751,9 @@ describe("Yookassa sandbox", () => {
       const first = await createPayment(sandbox)
       await sandbox.pay(first.id)
       await sandbox.flushNotifications()
-      expect(sandbox.notifications).toEqual([{ event: "payment.succeeded", objectId: first.id, delivered: false, attempts: 0 }])
+      expect(sandbox.notifications).toEqual([
+        { event: "payment.succeeded", objectId: first.id, delivered: false, attempts: 0 },
+      ])
 
       sandbox.setWebhookUrl(webhook.url)
       const second = await createPayment(sandbox)
@@ -692,7 +832,9 @@ describe("Yookassa sandbox", () => {
     it("answers late but processes at once, so a client that timed out finds its payment with the same key", async () => {
       sandbox.faults.slowNext(1, 1000, { method: "POST" })
       const key = newKey()
-      await expect(call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key, signal: AbortSignal.timeout(100) })).rejects.toThrow()
+      await expect(
+        call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key, signal: AbortSignal.timeout(100) })
+      ).rejects.toThrow()
       const retried = await call(sandbox, "POST", "/v3/payments", { body: paymentBody(), key })
       expect(retried.status).toBe(200)
       expect(sandbox.payments()).toEqual([expect.objectContaining({ id: retried.body.id })])
@@ -708,8 +850,14 @@ describe("Yookassa sandbox", () => {
 
   describe("routing", () => {
     it("answers unknown paths with 404 and Yookassa's error body", async () => {
-      expect(await call(sandbox, "GET", "/v3/payouts")).toMatchObject({ status: 404, body: { type: "error", code: "not_found" } })
-      expect(await call(sandbox, "GET", "/elsewhere")).toMatchObject({ status: 404, body: { type: "error", code: "not_found" } })
+      expect(await call(sandbox, "GET", "/v3/payouts")).toMatchObject({
+        status: 404,
+        body: { type: "error", code: "not_found" },
+      })
+      expect(await call(sandbox, "GET", "/elsewhere")).toMatchObject({
+        status: 404,
+        body: { type: "error", code: "not_found" },
+      })
     })
 
     it("answers 405 to a known path with the wrong method", async () => {

@@ -41,7 +41,10 @@ describe("decide", () => {
 
   it("never touches a payment its cart's order owns, whatever happened to its session", () => {
     const own = medusaPayment()
-    const verdict = decide(paid(), facts({ medusaPayment: own, order: { id: "order_1", status: "pending", payments: [own] } }))
+    const verdict = decide(
+      paid(),
+      facts({ medusaPayment: own, order: { id: "order_1", status: "pending", payments: [own] } })
+    )
     expect(verdict).toEqual({ kind: "owned", order_id: "order_1" })
   })
 
@@ -60,11 +63,16 @@ describe("decide", () => {
     const first = medusaPayment({ id: "pay_a", yookassa_id: "yk_a", created_at: "2026-11-30T10:00:00.000Z" })
     const second = medusaPayment({ id: "pay_b", created_at: "2026-11-30T10:00:05.000Z" })
     const order = { id: "order_1", status: "pending", payments: [first, second] }
-    expect(decide(paid(), facts({ medusaPayment: second, order }))).toMatchObject({ kind: "extra", order_id: "order_1" })
+    expect(decide(paid(), facts({ medusaPayment: second, order }))).toMatchObject({
+      kind: "extra",
+      order_id: "order_1",
+    })
     expect(decide(paid({ id: "yk_a" }), facts({ medusaPayment: first, order })).kind).toBe("owned")
     // Once the first was given back in full, the second is the one that pays.
     const refundedFirst = { ...first, held: "0" }
-    expect(decide(paid(), facts({ medusaPayment: second, order: { ...order, payments: [refundedFirst, second] } })).kind).toBe("owned")
+    expect(
+      decide(paid(), facts({ medusaPayment: second, order: { ...order, payments: [refundedFirst, second] } })).kind
+    ).toBe("owned")
   })
 
   it("waits for Medusa's flow while the session is live, and for completion once a payment exists", () => {
@@ -80,7 +88,11 @@ describe("decide", () => {
   })
 
   it("gives back through Medusa a payment whose cart Medusa refuses to complete", () => {
-    const verdict = decide(paid(), facts({ sessionLive: true, medusaPayment: medusaPayment() }), "You already own this course")
+    const verdict = decide(
+      paid(),
+      facts({ sessionLive: true, medusaPayment: medusaPayment() }),
+      "You already own this course"
+    )
     expect(verdict).toMatchObject({ kind: "extra", proof: expect.stringContaining("You already own this course") })
     expect(verdict).not.toHaveProperty("order_id")
   })

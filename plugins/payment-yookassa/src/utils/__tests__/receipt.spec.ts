@@ -25,9 +25,30 @@ describe("54-FZ receipts", () => {
       { ...settings, taxSystemCode: 2 }
     )
     expect(receipt.items).toEqual([
-      { description: "Промпт-инжиниринг", quantity: "1.00", amount: { value: "14990.00", currency: "RUB" }, vat_code: 1, payment_subject: "service", payment_mode: "full_payment" },
-      { description: "ML за выходные", quantity: "2.00", amount: { value: "33.33", currency: "RUB" }, vat_code: 1, payment_subject: "service", payment_mode: "full_payment" },
-      { description: "ML за выходные", quantity: "1.00", amount: { value: "33.34", currency: "RUB" }, vat_code: 1, payment_subject: "service", payment_mode: "full_payment" },
+      {
+        description: "Промпт-инжиниринг",
+        quantity: "1.00",
+        amount: { value: "14990.00", currency: "RUB" },
+        vat_code: 1,
+        payment_subject: "service",
+        payment_mode: "full_payment",
+      },
+      {
+        description: "ML за выходные",
+        quantity: "2.00",
+        amount: { value: "33.33", currency: "RUB" },
+        vat_code: 1,
+        payment_subject: "service",
+        payment_mode: "full_payment",
+      },
+      {
+        description: "ML за выходные",
+        quantity: "1.00",
+        amount: { value: "33.34", currency: "RUB" },
+        vat_code: 1,
+        payment_subject: "service",
+        payment_mode: "full_payment",
+      },
     ])
     expect(receipt.tax_system_code).toBe(2)
     expect(receiptTotal(receipt)).toBe("15090.00")

@@ -71,7 +71,12 @@ describe("refund receipts", () => {
   })
 
   it("stay exact and fast for a receipt with many lines", () => {
-    const original = receiptOf(Array.from({ length: 40 }, (_, index) => [`Курс ${index}`, 5, 997 * (index + 1) + 0.13 * index] as [string, number, number]))
+    const original = receiptOf(
+      Array.from(
+        { length: 40 },
+        (_, index) => [`Курс ${index}`, 5, 997 * (index + 1) + 0.13 * index] as [string, number, number]
+      )
+    )
     for (const amount of ["12345.67", "997.00", "1.00"]) {
       expect(receiptTotal(refundReceipt(original, amount))).toBe(amount)
     }

@@ -8,7 +8,15 @@ describe("webhook sender check", () => {
   const yookassa = new SenderAllowlist(YOOKASSA_NOTIFICATION_RANGES, false)
 
   it("accepts Yookassa's published ranges only", () => {
-    for (const address of ["185.71.76.5", "185.71.77.31", "77.75.153.100", "77.75.154.200", "77.75.156.11", "77.75.156.35", "2a02:5180::1"]) {
+    for (const address of [
+      "185.71.76.5",
+      "185.71.77.31",
+      "77.75.153.100",
+      "77.75.154.200",
+      "77.75.156.11",
+      "77.75.156.35",
+      "2a02:5180::1",
+    ]) {
       expect(yookassa.allows(address)).toBe(true)
     }
     for (const address of ["185.71.76.32", "77.75.156.12", "8.8.8.8", "127.0.0.1", "::1", "2a02:5181::1", undefined]) {

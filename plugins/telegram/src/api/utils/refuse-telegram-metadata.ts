@@ -8,7 +8,11 @@ import { MedusaError } from "@medusajs/framework/utils"
  */
 export function refuseTelegramMetadata(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   const metadata = (req.body as { metadata?: unknown } | undefined)?.metadata
-  if (metadata && typeof metadata === "object" && Object.keys(metadata).some((key) => key.trim().toLowerCase() === "telegram")) {
+  if (
+    metadata &&
+    typeof metadata === "object" &&
+    Object.keys(metadata).some((key) => key.trim().toLowerCase() === "telegram")
+  ) {
     return next(
       new MedusaError(
         MedusaError.Types.INVALID_DATA,

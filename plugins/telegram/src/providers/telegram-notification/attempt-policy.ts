@@ -23,8 +23,7 @@ export function attemptPolicy(
   options: ResolvedTelegramNotificationOptions
 ): AttemptPolicy {
   const override = (notification.provider_data as Record<string, unknown> | null | undefined)?.[ATTEMPT_POLICY_KEY] as
-    | AttemptOverride
-    | undefined
+    AttemptOverride | undefined
   return {
     ...options,
     maxAttempts: within(override?.max_attempts, 1, options.maxAttempts, options.maxAttempts),

@@ -89,7 +89,11 @@ export class TelegramBotClient {
   }
 
   /** Runs one request under the time limit and turns any failure into a TelegramDeliveryError. */
-  private async call<T>(method: string, timeoutMs: number, request: (signal: CallApiOptions["signal"]) => Promise<T>): Promise<T> {
+  private async call<T>(
+    method: string,
+    timeoutMs: number,
+    request: (signal: CallApiOptions["signal"]) => Promise<T>
+  ): Promise<T> {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), timeoutMs)
     try {

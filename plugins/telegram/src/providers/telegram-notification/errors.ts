@@ -13,13 +13,7 @@ import { MedusaError } from "@medusajs/framework/utils"
  * - `invalid_notification`: the notification itself cannot be sent (no text, bad chat id).
  */
 export type TelegramFailureReason =
-  | "forbidden"
-  | "rejected"
-  | "rate_limited"
-  | "server_error"
-  | "network"
-  | "timeout"
-  | "invalid_notification"
+  "forbidden" | "rejected" | "rate_limited" | "server_error" | "network" | "timeout" | "invalid_notification"
 
 const RETRYABLE: ReadonlySet<TelegramFailureReason> = new Set(["rate_limited", "server_error", "network", "timeout"])
 

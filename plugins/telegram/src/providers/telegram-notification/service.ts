@@ -1,9 +1,5 @@
 import { AbstractNotificationProviderService } from "@medusajs/framework/utils"
-import type {
-  Logger,
-  ProviderSendNotificationDTO,
-  ProviderSendNotificationResultsDTO,
-} from "@medusajs/framework/types"
+import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { splitMessage } from "../../utils/split-message"
 import { TelegramBotClient } from "./client"
 import { attemptPolicy } from "./attempt-policy"

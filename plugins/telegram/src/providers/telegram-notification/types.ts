@@ -21,9 +21,7 @@ export type TelegramNotificationOptions = {
 }
 
 /** Options with every default filled in. */
-export type ResolvedTelegramNotificationOptions = Required<
-  Omit<TelegramNotificationOptions, "channels">
->
+export type ResolvedTelegramNotificationOptions = Required<Omit<TelegramNotificationOptions, "channels">>
 
 /**
  * What the provider reads from a notification's `data` (besides the text, see the README):

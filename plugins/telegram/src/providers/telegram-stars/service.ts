@@ -1,4 +1,11 @@
-import { AbstractPaymentProvider, BigNumber, MathBN, MedusaError, PaymentActions, PaymentSessionStatus } from "@medusajs/framework/utils"
+import {
+  AbstractPaymentProvider,
+  BigNumber,
+  MathBN,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
 import type {
   AuthorizePaymentInput,
   AuthorizePaymentOutput,
@@ -54,10 +61,21 @@ class TelegramStarsProviderService extends AbstractPaymentProvider<StarsOptions>
   async initiatePayment({ amount, data }: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const session = serverFields((data ?? {}) as StarsSessionData)
     if (MathBN.lte(amount, 0)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "A zero total is not paid in Telegram Stars: complete the cart without paying")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "A zero total is not paid in Telegram Stars: complete the cart without paying"
+      )
     }
-    if (!session.session_id || !session.cart_id || !Number.isSafeInteger(session.stars_amount) || session.stars_amount! <= 0) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "A Telegram Stars payment session needs a Stars price built from its cart")
+    if (
+      !session.session_id ||
+      !session.cart_id ||
+      !Number.isSafeInteger(session.stars_amount) ||
+      session.stars_amount! <= 0
+    ) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "A Telegram Stars payment session needs a Stars price built from its cart"
+      )
     }
     const payload = encodeInvoicePayload({ session_id: session.session_id, cart_id: session.cart_id })
     const link = await this.call("create the invoice", () =>
@@ -104,7 +122,9 @@ class TelegramStarsProviderService extends AbstractPaymentProvider<StarsOptions>
   async deletePayment({ data }: DeletePaymentInput): Promise<DeletePaymentOutput> {
     const session = (data ?? {}) as StarsSessionData
     if (session.telegram_payment_charge_id) {
-      this.logger.info(`Telegram Stars charge ${session.telegram_payment_charge_id}: its session was deleted; settled if it is ever an orphan`)
+      this.logger.info(
+        `Telegram Stars charge ${session.telegram_payment_charge_id}: its session was deleted; settled if it is ever an orphan`
+      )
     }
     return { data }
   }
@@ -128,7 +148,10 @@ class TelegramStarsProviderService extends AbstractPaymentProvider<StarsOptions>
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This Telegram Stars payment has no charge to refund")
     }
     if (session.refunded_at) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Telegram Stars charge ${session.telegram_payment_charge_id} was refunded already`)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Telegram Stars charge ${session.telegram_payment_charge_id} was refunded already`
+      )
     }
     if (session.total !== undefined && MathBN.lt(amount, session.total)) {
       throw new MedusaError(
@@ -156,7 +179,10 @@ class TelegramStarsProviderService extends AbstractPaymentProvider<StarsOptions>
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `Telegram refused to ${what}: ${error.description}`)
       }
       this.logger.error(`Telegram Stars: could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Telegram is not reachable right now: could not ${what}`)
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `Telegram is not reachable right now: could not ${what}`
+      )
     }
   }
 }

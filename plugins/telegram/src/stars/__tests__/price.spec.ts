@@ -14,7 +14,15 @@ describe("starsPriceOf", () => {
     expect(starsPriceOf(cart([{ quantity: 1, total: 300 }]), 1.5).stars).toBe(200)
     expect(starsPriceOf(cart([{ quantity: 1, total: 5990 }]), 1.5).stars).toBe(3994)
     // Two lines of 1 ₽ at 1.5 ₽ per Star: one rounding for the cart (2), not one per line (2 + 0 → 1 + 1).
-    expect(starsPriceOf(cart([{ quantity: 1, total: 1 }, { quantity: 1, total: 1 }]), 1.5).stars).toBe(2)
+    expect(
+      starsPriceOf(
+        cart([
+          { quantity: 1, total: 1 },
+          { quantity: 1, total: 1 },
+        ]),
+        1.5
+      ).stars
+    ).toBe(2)
     expect(starsPriceOf(cart([{ quantity: 1, total: 0.1 + 0.2 }]), 0.3).stars).toBe(1)
   })
 
@@ -32,7 +40,9 @@ describe("starsPriceOf", () => {
 
   it("ignores Stars prices that are not positive whole numbers and adds shipping in roubles", () => {
     for (const bad of [0, -3, 1.5, "1e3", null]) {
-      expect(starsPriceOf(cart([{ quantity: 1, total: 30, variant: { metadata: { stars_price: bad } } }]), 1.5).stars).toBe(20)
+      expect(
+        starsPriceOf(cart([{ quantity: 1, total: 30, variant: { metadata: { stars_price: bad } } }]), 1.5).stars
+      ).toBe(20)
     }
     expect(starsPriceOf(cart([{ quantity: 1, total: 30 }], { shipping_total: 3 }), 1.5).stars).toBe(22)
   })
@@ -42,7 +52,14 @@ describe("invoice payload", () => {
   it("round-trips a session and cart, and refuses anything else", () => {
     const payload = encodeInvoicePayload({ session_id: "payses_01ABC", cart_id: "cart_01XYZ" })
     expect(decodeInvoicePayload(payload)).toEqual({ session_id: "payses_01ABC", cart_id: "cart_01XYZ" })
-    for (const other of [undefined, "", "someone-else:42", `${payload}:extra`, "aistore:payses_01ABC", "aistore:pay_01:cart_01"]) {
+    for (const other of [
+      undefined,
+      "",
+      "someone-else:42",
+      `${payload}:extra`,
+      "aistore:payses_01ABC",
+      "aistore:pay_01:cart_01",
+    ]) {
       expect(decodeInvoicePayload(other)).toBeUndefined()
     }
   })

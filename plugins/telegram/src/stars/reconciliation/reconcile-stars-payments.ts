@@ -70,7 +70,9 @@ export async function reconcileStarsPayments(
         summary.settled++
       }
     } catch (error) {
-      logger.error(`Telegram Stars reconciliation: charge ${charge.charge_id}: ${error instanceof Error ? error.message : String(error)}`)
+      logger.error(
+        `Telegram Stars reconciliation: charge ${charge.charge_id}: ${error instanceof Error ? error.message : String(error)}`
+      )
     }
   }
   if (summary.deferred) {
@@ -91,7 +93,11 @@ async function chargesOwnedByOrders(container: MedusaContainer, charges: StarsCh
       fields: ["data", "captured_at"],
       filters: { payment_session_id: [...new Set(charges.map((charge) => charge.session_id))] },
     }),
-    query.graph({ entity: "order_cart", fields: ["cart_id"], filters: { cart_id: [...new Set(charges.map((charge) => charge.cart_id))] } }),
+    query.graph({
+      entity: "order_cart",
+      fields: ["cart_id"],
+      filters: { cart_id: [...new Set(charges.map((charge) => charge.cart_id))] },
+    }),
   ])
   const ordered = new Set((orders as Array<{ cart_id: string }>).map((row) => row.cart_id))
   const captured = new Set(
@@ -99,5 +105,9 @@ async function chargesOwnedByOrders(container: MedusaContainer, charges: StarsCh
       .filter((row) => row.captured_at && row.data?.telegram_payment_charge_id)
       .map((row) => row.data!.telegram_payment_charge_id!)
   )
-  return new Set(charges.filter((charge) => captured.has(charge.charge_id) && ordered.has(charge.cart_id)).map((charge) => charge.charge_id))
+  return new Set(
+    charges
+      .filter((charge) => captured.has(charge.charge_id) && ordered.has(charge.cart_id))
+      .map((charge) => charge.charge_id)
+  )
 }

@@ -71,7 +71,9 @@ export async function loadChargeFacts(container: MedusaContainer, charge: StarsC
     }),
   ])
   const own = (payments as PaymentRow[]).find((row) => row.data?.telegram_payment_charge_id === charge.charge_id)
-  type OrderRow = { order?: { id: string; payment_collections?: ({ payments?: (PaymentRow | null)[] | null } | null)[] | null } | null }
+  type OrderRow = {
+    order?: { id: string; payment_collections?: ({ payments?: (PaymentRow | null)[] | null } | null)[] | null } | null
+  }
   const order = (orders as OrderRow[])[0]?.order ?? undefined
   const session = (sessions as NonNullable<ChargeFacts["session"]>[])[0]
   return {

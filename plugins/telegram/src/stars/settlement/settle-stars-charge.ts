@@ -78,7 +78,9 @@ async function processThroughMedusa(
     // The shopper's own completion may have won the race: the verdict below reads what happened.
     container
       .resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-      .warn(`Telegram Stars charge ${charge.charge_id}: Medusa's payment flow stopped: ${error instanceof Error ? error.message : String(error)}`)
+      .warn(
+        `Telegram Stars charge ${charge.charge_id}: Medusa's payment flow stopped: ${error instanceof Error ? error.message : String(error)}`
+      )
   }
 }
 
@@ -100,7 +102,9 @@ async function act(container: MedusaContainer, charge: StarsCharge, verdict: Ver
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
   if (verdict.kind === "orphan") {
     const outcome = await refundStarsCharge(starsPlugin(container).client, charge.user_id, charge.charge_id)
-    logger.warn(`Telegram Stars charge ${charge.charge_id} (${charge.stars} Stars) ${outcome.replace("_", " ")}: ${verdict.proof}`)
+    logger.warn(
+      `Telegram Stars charge ${charge.charge_id} (${charge.stars} Stars) ${outcome.replace("_", " ")}: ${verdict.proof}`
+    )
     return
   }
   if (verdict.kind !== "extra") {

@@ -64,7 +64,12 @@ export function decide(charge: StarsCharge, facts: ChargeFacts, completionRefusa
     }
     const before = facts.order.payments.find((entry) => entry.id !== mine.id && counts(entry) && earlier(entry, mine))
     if (before && counts(mine)) {
-      return { kind: "extra", payment: mine, order_id: facts.order.id, proof: `order ${facts.order.id} was already paid by payment ${before.id}` }
+      return {
+        kind: "extra",
+        payment: mine,
+        order_id: facts.order.id,
+        proof: `order ${facts.order.id} was already paid by payment ${before.id}`,
+      }
     }
     return { kind: "owned", order_id: facts.order.id }
   }

@@ -34,7 +34,10 @@ describe("Bot API double", () => {
   it("answers sendMessage like Telegram and records the call with its token and params", async () => {
     api = await start({ log: (line) => lines.push(line) })
 
-    const { status, body } = await call("sendMessage", json({ chat_id: 42, text: "<b>Hi</b> &amp; bye", parse_mode: "HTML" }))
+    const { status, body } = await call(
+      "sendMessage",
+      json({ chat_id: 42, text: "<b>Hi</b> &amp; bye", parse_mode: "HTML" })
+    )
 
     expect(status).toBe(200)
     expect(body).toEqual({
@@ -72,7 +75,11 @@ describe("Bot API double", () => {
 
     expect(second.body.result).toMatchObject({ message_id: 2, chat: { id: 7 }, text: "two" })
     expect(api.calls[1].params.reply_markup).toEqual({ inline_keyboard: [[{ text: "Open", url: "https://t.me/x" }]] })
-    expect(third.body.result).toMatchObject({ message_id: 1, chat: { id: -1001, type: "supergroup" }, message_thread_id: 5 })
+    expect(third.body.result).toMatchObject({
+      message_id: 1,
+      chat: { id: -1001, type: "supergroup" },
+      message_thread_id: 5,
+    })
   })
 
   it("rejects what Telegram rejects: bad HTML, too long or empty text, unknown methods, other tokens", async () => {
@@ -81,18 +88,25 @@ describe("Bot API double", () => {
     const badHtml = await call("sendMessage", json({ chat_id: 1, text: "<script>x</script>", parse_mode: "HTML" }))
     expect(badHtml).toEqual({
       status: 400,
-      body: { ok: false, error_code: 400, description: `Bad Request: can't parse entities: Unsupported start tag "script" at byte offset 0` },
+      body: {
+        ok: false,
+        error_code: 400,
+        description: `Bad Request: can't parse entities: Unsupported start tag "script" at byte offset 0`,
+      },
     })
     const unclosed = await call("sendMessage", json({ chat_id: 1, text: "<b>x", parse_mode: "HTML" }))
     expect(unclosed.body.description).toMatch(/Can't find end tag corresponding to start tag "b"/)
     expect((await call("sendMessage", json({ chat_id: 1, text: "x".repeat(4097) }))).body.description).toBe(
       "Bad Request: message is too long"
     )
-    expect((await call("sendMessage", json({ chat_id: 1, text: "<b> </b>", parse_mode: "HTML" }))).body.description).toBe(
-      "Bad Request: message text is empty"
-    )
+    expect(
+      (await call("sendMessage", json({ chat_id: 1, text: "<b> </b>", parse_mode: "HTML" }))).body.description
+    ).toBe("Bad Request: message text is empty")
     expect((await call("sendMessage", json({ text: "x" }))).body.description).toBe("Bad Request: chat_id is empty")
-    expect(await call("launchRockets", json({}))).toEqual({ status: 404, body: { ok: false, error_code: 404, description: "Not Found" } })
+    expect(await call("launchRockets", json({}))).toEqual({
+      status: 404,
+      body: { ok: false, error_code: 404, description: "Not Found" },
+    })
     expect(await call("getMe", { token: "1:wrong" })).toEqual({
       status: 401,
       body: { ok: false, error_code: 401, description: "Unauthorized" },
@@ -138,13 +152,18 @@ describe("Bot API double", () => {
     api = await start()
     api.failNext({ kind: "hang" })
 
-    const hanging = fetch(`${api.url}/bot${TOKEN}/sendMessage`, { method: "POST", ...json({ chat_id: 1, text: "x" }) }).then(
+    const hanging = fetch(`${api.url}/bot${TOKEN}/sendMessage`, {
+      method: "POST",
+      ...json({ chat_id: 1, text: "x" }),
+    }).then(
       () => "answered",
       () => "cut"
     )
     const [recorded] = await api.waitForCalls(1, { timeoutMs: 2_000 })
     expect(recorded.status).toBe("hang")
-    await expect(api.waitForCalls(2, { timeoutMs: 50 })).rejects.toThrow(/expected 2 calls within 50 ms, got 1 \(sendMessage:hang\)/)
+    await expect(api.waitForCalls(2, { timeoutMs: 50 })).rejects.toThrow(
+      /expected 2 calls within 50 ms, got 1 \(sendMessage:hang\)/
+    )
 
     await api.stop()
     expect(await hanging).toBe("cut")
@@ -152,14 +171,17 @@ describe("Bot API double", () => {
 
   it("keeps webhook settings and answers the setup methods", async () => {
     api = await start()
-    expect((await call("setWebhook", json({ url: "https://shop.example.test/hooks/telegram", secret_token: "s" }))).body).toEqual({
+    expect(
+      (await call("setWebhook", json({ url: "https://shop.example.test/hooks/telegram", secret_token: "s" }))).body
+    ).toEqual({
       ok: true,
       result: true,
     })
     expect((await call("getWebhookInfo")).body.result.url).toBe("https://shop.example.test/hooks/telegram")
-    expect((await call("setMyCommands", json({ commands: [{ command: "start", description: "Open the store" }] }))).body.result).toBe(
-      true
-    )
+    expect(
+      (await call("setMyCommands", json({ commands: [{ command: "start", description: "Open the store" }] }))).body
+        .result
+    ).toBe(true)
     expect((await call("createChatInviteLink", json({ chat_id: -1005, member_limit: 1 }))).body.result).toMatchObject({
       invite_link: "https://t.me/+double000001",
       member_limit: 1,
@@ -170,13 +192,19 @@ describe("Bot API double", () => {
     api = await start()
     const link = (await call("createChatInviteLink", json({ chat_id: -1007, creates_join_request: true }))).body.result
     expect(link).toMatchObject({ creates_join_request: true, is_revoked: false })
-    expect((await call("revokeChatInviteLink", json({ chat_id: -1008, invite_link: link.invite_link }))).status).toBe(400)
-    expect((await call("revokeChatInviteLink", json({ chat_id: -1007, invite_link: link.invite_link }))).body.result).toMatchObject({
+    expect((await call("revokeChatInviteLink", json({ chat_id: -1008, invite_link: link.invite_link }))).status).toBe(
+      400
+    )
+    expect(
+      (await call("revokeChatInviteLink", json({ chat_id: -1007, invite_link: link.invite_link }))).body.result
+    ).toMatchObject({
       invite_link: link.invite_link,
       is_revoked: true,
     })
     expect((await call("banChatMember", json({ chat_id: -1007, user_id: 42 }))).body.result).toBe(true)
-    expect((await call("unbanChatMember", json({ chat_id: -1007, user_id: 42, only_if_banned: true }))).body.result).toBe(true)
+    expect(
+      (await call("unbanChatMember", json({ chat_id: -1007, user_id: 42, only_if_banned: true }))).body.result
+    ).toBe(true)
     expect((await call("banChatMember", json({ chat_id: -1007 }))).status).toBe(400)
   })
 

@@ -40,7 +40,13 @@ async function invoice() {
   const response = await fetch(`${api!.url}/bot${TOKEN}/createInvoiceLink`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ title: "AI Store", description: "Курс", payload: "aistore:payses_1:cart_1", currency: "XTR", prices: [{ label: "Курс", amount: 2494 }] }),
+    body: JSON.stringify({
+      title: "AI Store",
+      description: "Курс",
+      payload: "aistore:payses_1:cart_1",
+      currency: "XTR",
+      prices: [{ label: "Курс", amount: 2494 }],
+    }),
   })
   const link = ((await response.json()) as { result: string }).result
   return link.replace("https://t.me/$", "")
@@ -48,7 +54,11 @@ async function invoice() {
 
 const shopper = (path: string, init?: RequestInit) => fetch(`${api!.url}/telegram-double/invoices/${path}`, init)
 const pay = (slug: string, body: unknown) =>
-  shopper(`${slug}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+  shopper(`${slug}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  })
 
 describe("Bot API double: the shopper's part for a stand-in Telegram client", () => {
   it("shows an invoice, and paying it sends the store the pre-checkout query, then the successful payment", async () => {
@@ -61,9 +71,21 @@ describe("Bot API double: the shopper's part for a stand-in Telegram client", ()
     expect(await paid.json()).toEqual({ status: "paid" })
 
     expect(updates.map(({ secret }) => secret)).toEqual([SECRET, SECRET])
-    expect(updates[0].update.pre_checkout_query).toMatchObject({ total_amount: 2494, currency: "XTR", invoice_payload: "aistore:payses_1:cart_1" })
-    expect(updates[1].update.message.successful_payment).toMatchObject({ total_amount: 2494, telegram_payment_charge_id: api.stars.transactions[0].id })
-    expect(api.stars.transactions).toEqual([expect.objectContaining({ amount: 2494, source: expect.objectContaining({ user: expect.objectContaining({ id: 77 }) }) })])
+    expect(updates[0].update.pre_checkout_query).toMatchObject({
+      total_amount: 2494,
+      currency: "XTR",
+      invoice_payload: "aistore:payses_1:cart_1",
+    })
+    expect(updates[1].update.message.successful_payment).toMatchObject({
+      total_amount: 2494,
+      telegram_payment_charge_id: api.stars.transactions[0].id,
+    })
+    expect(api.stars.transactions).toEqual([
+      expect.objectContaining({
+        amount: 2494,
+        source: expect.objectContaining({ user: expect.objectContaining({ id: 77 }) }),
+      }),
+    ])
   })
 
   it("answers failed when the store refuses the pre-checkout query, and takes no Stars", async () => {

@@ -20,7 +20,12 @@ const MAX_BODY = 1024
  * then successful_payment, to the store's webhook) and the answer is the status Telegram's
  * `invoice_closed` event would carry: `paid`, or `failed` when the store said no.
  */
-export async function handleShopperRoute(request: IncomingMessage, response: ServerResponse, path: string, routes: ShopperRoutes): Promise<void> {
+export async function handleShopperRoute(
+  request: IncomingMessage,
+  response: ServerResponse,
+  path: string,
+  routes: ShopperRoutes
+): Promise<void> {
   // Telegram's slugs are [A-Za-z0-9_=-]: nothing to decode.
   const [slug, action] = path.slice(SHOPPER_PATH.length).split("/")
   const invoice = routes.stars.invoices.get(`https://t.me/$${slug}`)
@@ -35,14 +40,18 @@ export async function handleShopperRoute(request: IncomingMessage, response: Ser
   }
   const webhook = routes.storeWebhook()
   if (!webhook) {
-    return sendJson(response, 409, { error: "The double was not told the store's webhook (start option storeWebhook, or setStoreWebhook)" })
+    return sendJson(response, 409, {
+      error: "The double was not told the store's webhook (start option storeWebhook, or setStoreWebhook)",
+    })
   }
   const userId = Number((await readJson(request))?.user_id)
   if (!Number.isSafeInteger(userId) || userId <= 0) {
     return sendJson(response, 400, { error: "user_id must be the shopper's Telegram id" })
   }
   const result = await routes.payInvoice(webhook, { link: invoice.link, userId })
-  routes.log(`shopper ${userId} paid invoice ${slug}: ${result.answer.ok ? `${invoice.amount} Stars, charge ${result.transaction?.id}` : `refused (${result.answer.error_message})`}`)
+  routes.log(
+    `shopper ${userId} paid invoice ${slug}: ${result.answer.ok ? `${invoice.amount} Stars, charge ${result.transaction?.id}` : `refused (${result.answer.error_message})`}`
+  )
   sendJson(response, 200, { status: result.answer.ok ? "paid" : "failed" })
 }
 

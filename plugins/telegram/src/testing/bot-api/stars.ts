@@ -60,7 +60,12 @@ export const createInvoiceLink: MethodHandler = (params, { state }) => {
     throw new BotApiError(400, "Bad Request: PROVIDER_TOKEN_INVALID (Stars invoices take an empty provider token)")
   }
   const prices = params.prices
-  if (!Array.isArray(prices) || prices.length !== 1 || !Number.isSafeInteger(prices[0]?.amount) || prices[0].amount <= 0) {
+  if (
+    !Array.isArray(prices) ||
+    prices.length !== 1 ||
+    !Number.isSafeInteger(prices[0]?.amount) ||
+    prices[0].amount <= 0
+  ) {
     throw new BotApiError(400, "Bad Request: Stars invoices take exactly one price, a positive whole number of Stars")
   }
   const link = `https://t.me/$double_invoice_${stars.nextInvoice++}`
@@ -105,7 +110,12 @@ export const refundStarPayment: MethodHandler = (params, { state }) => {
   if (stars.transactions.some((entry) => entry.id === chargeId && entry.receiver)) {
     throw new BotApiError(400, "Bad Request: CHARGE_ALREADY_REFUNDED")
   }
-  stars.transactions.push({ id: paid.id, amount: paid.amount, date: Math.floor(Date.now() / 1000), receiver: { type: "user", user: payer(userId) } })
+  stars.transactions.push({
+    id: paid.id,
+    amount: paid.amount,
+    date: Math.floor(Date.now() / 1000),
+    receiver: { type: "user", user: payer(userId) },
+  })
   return true
 }
 

@@ -31,7 +31,11 @@ describe("verifyInitData", () => {
 
   it.each([
     ["a changed field", () => signed().replace("vera_p", "vera_q"), /signature does not match/],
-    ["another bot's token", () => signed({}, NOW, "7000000002:AAEanotherBotsToken_abcdefghijklm"), /signature does not match/],
+    [
+      "another bot's token",
+      () => signed({}, NOW, "7000000002:AAEanotherBotsToken_abcdefghijklm"),
+      /signature does not match/,
+    ],
     ["no hash", () => signed().replace(/&?hash=[0-9a-f]+/, ""), /no hash/],
     ["a malformed hash", () => signed().replace(/hash=[0-9a-f]+/, "hash=zz"), /hash is malformed/],
     ["an expired auth_date", () => signed({}, new Date(NOW.getTime() - 86_401_000)), /expired/],
@@ -39,7 +43,11 @@ describe("verifyInitData", () => {
     ["a user that is not JSON", () => signed({ user: "{not json" }), /not JSON/],
     ["a user without id", () => signed({ user: { first_name: "A" } }), /no valid id/],
     ["a bot as user", () => signed({ user: { ...USER, is_bot: true } }), /bots cannot/],
-    ["a repeated key", () => `${signed()}&user=${encodeURIComponent(JSON.stringify({ id: 1, first_name: "X" }))}`, /repeats/],
+    [
+      "a repeated key",
+      () => `${signed()}&user=${encodeURIComponent(JSON.stringify({ id: 1, first_name: "X" }))}`,
+      /repeats/,
+    ],
     ["an empty string", () => "", /empty/],
     ["more than 8 KB", () => signed({ padding: "x".repeat(9000) }), /larger than 8 KB/],
     ["bytes that are not UTF-8", () => `${signed()}&x=%FF%FE`, /not valid UTF-8/],
@@ -78,7 +86,11 @@ describe("verifyInitData", () => {
         .join("\n")
       const signature = ed25519Sign(null, Buffer.from(`${BOT_ID}:WebAppData\n${checkString}`), privateKey)
       // The hash is covered by nothing here: third parties cannot check it.
-      return new URLSearchParams({ ...fields, signature: signature.toString("base64url"), hash: "0".repeat(64) }).toString()
+      return new URLSearchParams({
+        ...fields,
+        signature: signature.toString("base64url"),
+        hash: "0".repeat(64),
+      }).toString()
     }
     const options = { thirdParty: { botId: BOT_ID, publicKey: rawPublicKey }, maxAgeSeconds: 86_400 }
     const fields = { auth_date: String(Math.floor(NOW.getTime() / 1000)), user: JSON.stringify(USER) }

@@ -9,7 +9,7 @@ export function mutateInitData(original: string, seed: number): string {
   }
   const fields = original.split("&")
   const pick = () => random(fields.length)
-  const alphabet = "abcdef0123456789%&=+{}\":,ÿ\u0000é"
+  const alphabet = 'abcdef0123456789%&=+{}":,ÿ\u0000é'
   const at = random(original.length)
 
   switch (random(10)) {

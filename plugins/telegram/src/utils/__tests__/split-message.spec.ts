@@ -37,7 +37,10 @@ describe("splitMessage", () => {
 
   it("prefers a blank line in the second half of the chunk to a later line break", () => {
     const text = "a".repeat(60) + "\n\n" + "b".repeat(20) + "\n" + "c".repeat(10) + "\n" + "d".repeat(40)
-    expect(splitMessage(text, { limit: 100 })).toEqual(["a".repeat(60), "b".repeat(20) + "\n" + "c".repeat(10) + "\n" + "d".repeat(40)])
+    expect(splitMessage(text, { limit: 100 })).toEqual([
+      "a".repeat(60),
+      "b".repeat(20) + "\n" + "c".repeat(10) + "\n" + "d".repeat(40),
+    ])
   })
 
   it("closes an element at the cut and opens it again in the next chunk", () => {
@@ -49,7 +52,11 @@ describe("splitMessage", () => {
       expect(chunk.startsWith("<b>")).toBe(true)
       expect(chunk.endsWith("</b>")).toBe(true)
     }
-    expect(visible(chunks).map((chunk) => chunk.trim()).join(" ")).toBe("word ".repeat(30).trim())
+    expect(
+      visible(chunks)
+        .map((chunk) => chunk.trim())
+        .join(" ")
+    ).toBe("word ".repeat(30).trim())
   })
 
   it("reopens a link with its attributes", () => {

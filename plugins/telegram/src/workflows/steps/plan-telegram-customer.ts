@@ -43,8 +43,7 @@ export const planTelegramCustomerStep = createStep(
       })
     }
     const unchanged =
-      customer.first_name === fromTelegram.first_name &&
-      (customer.last_name ?? null) === fromTelegram.last_name
+      customer.first_name === fromTelegram.first_name && (customer.last_name ?? null) === fromTelegram.last_name
     return new StepResponse<TelegramCustomerPlan>({
       customerId: customer.id,
       staleLink: false,

@@ -21,7 +21,9 @@ const LegalPagesPage = () => {
   }, [t])
 
   const replace = (saved: LegalPage) =>
-    setPages((current) => current?.map((page) => (page.slug === saved.slug && page.language === saved.language ? saved : page)))
+    setPages((current) =>
+      current?.map((page) => (page.slug === saved.slug && page.language === saved.language ? saved : page))
+    )
 
   return (
     <Container className="divide-y p-0">

@@ -48,10 +48,7 @@ const AnalyticsPage = () => {
         <Alert variant="error">{t("aistoreClicks.loadFailed", { message: stats.error.message })}</Alert>
       ) : empty ? (
         <Container className="p-0">
-          <EmptyState
-            title={t("aistoreClicks.emptyTitle")}
-            hint={t("aistoreClicks.emptyHint")}
-          />
+          <EmptyState title={t("aistoreClicks.emptyTitle")} hint={t("aistoreClicks.emptyHint")} />
         </Container>
       ) : (
         <>

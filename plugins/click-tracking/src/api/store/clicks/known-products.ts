@@ -15,16 +15,23 @@ const known = new Map<string, number>()
 export async function assertProductsExist(container: MedusaContainer, events: StoreClicksBodyType["events"]) {
   const now = Date.now()
   const unseen = [
-    ...new Set(events.map((event) => event.product_id).filter((id): id is string => !!id && (known.get(id) ?? 0) < now)),
+    ...new Set(
+      events.map((event) => event.product_id).filter((id): id is string => !!id && (known.get(id) ?? 0) < now)
+    ),
   ]
   if (unseen.length) {
-    const found = await container.resolve(Modules.PRODUCT).listProducts({ id: unseen }, { select: ["id"], take: unseen.length })
+    const found = await container
+      .resolve(Modules.PRODUCT)
+      .listProducts({ id: unseen }, { select: ["id"], take: unseen.length })
     for (const product of found) {
       known.set(product.id, now + REMEMBER_MS)
     }
   }
   const index = events.findIndex((event) => event.product_id && (known.get(event.product_id) ?? 0) < now)
   if (index >= 0) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `events[${index}].product_id: no product "${events[index].product_id}"`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `events[${index}].product_id: no product "${events[index].product_id}"`
+    )
   }
 }

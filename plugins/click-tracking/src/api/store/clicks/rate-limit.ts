@@ -1,4 +1,9 @@
-import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { clientAddress } from "../../../utils/client-address"
 import { clickTrackingOptions } from "../../../utils/plugin-options"
@@ -25,7 +30,9 @@ export async function rateLimitClicks(req: MedusaRequest, res: MedusaResponse, n
     admission = await counterForApp(req.scope, rateLimit).take(client, validatedBody.events.length)
   } catch (error) {
     // Analytics must not break the Mini App: without a counter, let the batch in and say so.
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`Click tracking: rate limit unavailable (${error}); batch let in`)
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`Click tracking: rate limit unavailable (${error}); batch let in`)
     return next()
   }
   if (!admission.allowed) {

@@ -33,7 +33,10 @@ const ROLLUPS = [
 const apply = (sources: { table: string; sign: 1 | -1 }[]) =>
   ROLLUPS.map(({ table, keys, values, where }) => {
     const rows = sources
-      .map(({ table: source, sign }) => `SELECT ${values.join(", ")}, ${sign} AS n FROM ${source} WHERE deleted_at IS NULL AND ${where}`)
+      .map(
+        ({ table: source, sign }) =>
+          `SELECT ${values.join(", ")}, ${sign} AS n FROM ${source} WHERE deleted_at IS NULL AND ${where}`
+      )
       .join(" UNION ALL ")
     const columns = keys.map((_, index) => index + 1).join(", ")
     return `INSERT INTO ${table} (${keys.join(", ")}, count)

@@ -101,4 +101,3 @@ export function searchesQuery(filter: ClickStatsFilter, { rollups = true } = {})
     params: searches.params,
   }
 }
-

@@ -17,7 +17,8 @@ const funnelCounts = (counts: Counts) => ({
 })
 
 type FunnelStep = "views" | "add_to_cart" | "checkout_start" | "purchases"
-const sum = (courses: Record<FunnelStep, number>[], step: FunnelStep) => courses.reduce((total, course) => total + course[step], 0)
+const sum = (courses: Record<FunnelStep, number>[], step: FunnelStep) =>
+  courses.reduce((total, course) => total + course[step], 0)
 
 /** The statistics from the counts per day, type and course, and the top searches. */
 export function statsOf(filter: ClickStatsFilter, rows: CountRow[], searches: SearchRow[]): ClickStats {

@@ -32,7 +32,10 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const cartId = await cartOfCollection(req.scope, req.params.id)
   if (!cartId) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Yookassa pays for carts: this payment collection has no cart")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Yookassa pays for carts: this payment collection has no cart"
+    )
   }
   const { data: carts } = await query.graph({
     entity: "cart",

@@ -53,7 +53,10 @@ async function guard(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFu
       if (error instanceof MedusaError) {
         throw error
       }
-      throw new MedusaError(MedusaError.Types.CONFLICT, "A payment is being started for this cart already: try again in a moment")
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "A payment is being started for this cart already: try again in a moment"
+      )
     })
 }
 
@@ -92,6 +95,9 @@ async function refuseWhenPaid(container: MedusaContainer, collectionId: string, 
   }
   const status = (collections[0] as { status?: string } | undefined)?.status
   if (status && PAID.has(status)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `This cart is already paid: its order is being placed (cart ${cartId})`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `This cart is already paid: its order is being placed (cart ${cartId})`
+    )
   }
 }

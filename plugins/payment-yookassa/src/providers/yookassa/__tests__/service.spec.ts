@@ -27,7 +27,16 @@ describe("YookassaProviderService options", () => {
         return (error as Error).message
       }
     })()
-    for (const option of ["shopId", "secretKey", "apiUrl", "captureMode", "receipts.vatCode", "webhook.trustedIps.0", "webhook.trustedProxyHops", "colour"]) {
+    for (const option of [
+      "shopId",
+      "secretKey",
+      "apiUrl",
+      "captureMode",
+      "receipts.vatCode",
+      "webhook.trustedIps.0",
+      "webhook.trustedProxyHops",
+      "colour",
+    ]) {
       expect(message).toContain(option)
     }
   })

@@ -25,7 +25,10 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
   })
   const cartId = (data[0] as { cart_id?: string } | undefined)?.cart_id
   if (!cartId) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Telegram Stars pay for carts: this payment collection has no cart")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Telegram Stars pay for carts: this payment collection has no cart"
+    )
   }
   const { options } = starsPlugin(req.scope)
   const price = starsPriceOf(await loadCartForStars(req.scope, cartId), options.rubPerStar)

@@ -26,7 +26,10 @@ describe("TelegramAuthProviderService options", () => {
       },
     })
     for (const authorization of [undefined, "", "Bearer abc", "tma "]) {
-      const result = await provider.authenticate({ headers: authorization === undefined ? {} : { authorization } }, untouchable)
+      const result = await provider.authenticate(
+        { headers: authorization === undefined ? {} : { authorization } },
+        untouchable
+      )
       expect(result).toEqual({ success: false, error: expect.stringContaining("Authorization: tma") })
     }
   })

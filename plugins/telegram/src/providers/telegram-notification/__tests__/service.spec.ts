@@ -76,20 +76,26 @@ describe("Telegram notification provider: registration and options", () => {
   })
 
   it("requires botToken, naming the option", () => {
-    expect(() => TelegramNotificationProviderService.validateOptions({ channels: ["telegram"] })).toThrow(/botToken is required/)
+    expect(() => TelegramNotificationProviderService.validateOptions({ channels: ["telegram"] })).toThrow(
+      /botToken is required/
+    )
     expect(() => TelegramNotificationProviderService.validateOptions({ botToken: " " })).toThrow(MedusaError)
   })
 
   it("rejects a malformed apiRoot or retry setting, naming the option and never echoing the token", () => {
-    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, apiRoot: "api.telegram.org" })).toThrow(
-      /apiRoot must be an http\(s\) URL/
+    expect(() =>
+      TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, apiRoot: "api.telegram.org" })
+    ).toThrow(/apiRoot must be an http\(s\) URL/)
+    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, maxAttempts: 0 })).toThrow(
+      /maxAttempts/
     )
-    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, maxAttempts: 0 })).toThrow(/maxAttempts/)
-    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, requestTimeoutMs: "5s" })).toThrow(
-      /requestTimeoutMs/
-    )
+    expect(() =>
+      TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, requestTimeoutMs: "5s" })
+    ).toThrow(/requestTimeoutMs/)
     const bad = `${TOKEN} x`
-    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: bad })).toThrow(/botToken must not contain/)
+    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: bad })).toThrow(
+      /botToken must not contain/
+    )
     try {
       TelegramNotificationProviderService.validateOptions({ botToken: bad })
     } catch (error) {
@@ -98,7 +104,9 @@ describe("Telegram notification provider: registration and options", () => {
   })
 
   it("accepts the defaults with only a token", () => {
-    expect(() => TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, channels: ["telegram"] })).not.toThrow()
+    expect(() =>
+      TelegramNotificationProviderService.validateOptions({ botToken: TOKEN, channels: ["telegram"] })
+    ).not.toThrow()
   })
 })
 
@@ -182,7 +190,9 @@ describe("Telegram notification provider: sending through the Bot API double", (
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
     expect(api.calls.map((call) => call.status)).toEqual([429, 200])
     expect(api.delivered).toHaveLength(1)
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/rate_limited \(HTTP 429\) on attempt 1\/4, retrying in 1000 ms/))
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/rate_limited \(HTTP 429\) on attempt 1\/4, retrying in 1000 ms/)
+    )
   })
 
   it("fails at once when a 429 asks to wait longer than maxRetryAfterSeconds", async () => {
@@ -209,7 +219,9 @@ describe("Telegram notification provider: sending through the Bot API double", (
 
     expect(error.reason).toBe("server_error")
     expect(error.attempts).toBe(3)
-    expect(error.message).toMatch(/^Telegram message to chat 987654321 not delivered \(HTTP 502, server_error, 3 attempts\)/)
+    expect(error.message).toMatch(
+      /^Telegram message to chat 987654321 not delivered \(HTTP 502, server_error, 3 attempts\)/
+    )
     expect(error.message).not.toContain("\n")
     expect(api.calls).toHaveLength(3)
     expectNoToken(error)
@@ -313,7 +325,9 @@ describe("Telegram notification provider: sending through the Bot API double", (
     const onlyTags = await failure(provider().send(notification({ data: { html: "<b> </b>" } })))
     expect(onlyTags.message).toMatch(/nothing to read/)
 
-    const unsplittable = await failure(provider().send(notification({ data: { html: `<a href="https://x.test/${"x".repeat(5000)}">x</a>` } })))
+    const unsplittable = await failure(
+      provider().send(notification({ data: { html: `<a href="https://x.test/${"x".repeat(5000)}">x</a>` } }))
+    )
     expect(unsplittable.reason).toBe("invalid_notification")
     expect(unsplittable.message).toMatch(/cannot cut into chunks/)
     expect(api.calls).toHaveLength(0)
@@ -340,7 +354,9 @@ describe("Telegram notification provider: sending through the Bot API double", (
 
     const error = await failure(provider().send(sent))
     expect(error.reason).toBe("rejected")
-    expect(sent.provider_data).toMatchObject({ telegram: { message_ids: [1], chunks: 2, error: { reason: "rejected" } } })
+    expect(sent.provider_data).toMatchObject({
+      telegram: { message_ids: [1], chunks: 2, error: { reason: "rejected" } },
+    })
 
     // Medusa writes provider_data back to the record; a re-send of the record carries it.
     const result = await provider().send(sent)

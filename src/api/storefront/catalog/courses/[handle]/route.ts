@@ -10,7 +10,10 @@ import type { StorefrontCatalogQuery } from "../../validators"
  * store's own key, without it: a course deep link asks for its course beside the config.
  */
 export async function GET(req: MedusaRequest<unknown, StorefrontCatalogQuery>, res: MedusaResponse) {
-  const catalog = await serveCatalog(req, { locale: req.validatedQuery.locale, salesChannelIds: await storefrontSalesChannels(req) })
+  const catalog = await serveCatalog(req, {
+    locale: req.validatedQuery.locale,
+    salesChannelIds: await storefrontSalesChannels(req),
+  })
   const page = catalog.course(req.params.handle)
   if (!page) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Course "${req.params.handle}" was not found`)

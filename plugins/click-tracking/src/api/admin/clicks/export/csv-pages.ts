@@ -23,7 +23,10 @@ const COLUMNS: { name: string; cell: (event: ExportedEvent) => string | null }[]
  * The export as CSV text, one page of events at a time: the next page is read only when the
  * response has taken the previous one, so memory stays at one page however long the range.
  */
-export async function* csvPages(clicks: ClickTrackingModuleService, range: { from: Date; to: Date }): AsyncGenerator<string> {
+export async function* csvPages(
+  clicks: ClickTrackingModuleService,
+  range: { from: Date; to: Date }
+): AsyncGenerator<string> {
   yield BOM + csvRow(COLUMNS.map((column) => column.name))
   let after: Pick<ExportedEvent, "cursor" | "id"> | undefined
   for (;;) {

@@ -19,7 +19,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   res.status(200)
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   // Named by the days it holds: `to` itself is not in the range.
-  res.setHeader("Content-Disposition", `attachment; filename="clicks-${day(from)}-to-${day(new Date(to.getTime() - 1))}.csv"`)
+  res.setHeader(
+    "Content-Disposition",
+    `attachment; filename="clicks-${day(from)}-to-${day(new Date(to.getTime() - 1))}.csv"`
+  )
   res.setHeader("Cache-Control", "no-store")
   try {
     await pipeline(Readable.from(csvPages(clicks, { from, to })), res)
@@ -30,7 +33,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     // Mid-download the status is already sent: pipeline has cut the response short, so the
     // client sees an incomplete transfer rather than a file that looks whole.
     if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") {
-      req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`Click export ${day(from)}..${day(to)} failed: ${error}`)
+      req.scope
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .error(`Click export ${day(from)}..${day(to)} failed: ${error}`)
     }
   }
 }

@@ -10,14 +10,18 @@ import type { AdminSaveCourseAccessConfigType } from "./validators"
 type Response = { course_access: AdminCourseAccessConfig | null }
 
 async function assertProduct(container: MedusaContainer, productId: string) {
-  const [product] = await container.resolve(Modules.PRODUCT).listProducts({ id: productId }, { select: ["id"], take: 1 })
+  const [product] = await container
+    .resolve(Modules.PRODUCT)
+    .listProducts({ id: productId }, { select: ["id"], take: 1 })
   if (!product) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id "${productId}" not found`)
   }
 }
 
 const view = (data: AdminCourseAccessConfig | null | undefined): AdminCourseAccessConfig | null =>
-  data ? { access_url: data.access_url, telegram_chat_id: data.telegram_chat_id, instructions: data.instructions } : null
+  data
+    ? { access_url: data.access_url, telegram_chat_id: data.telegram_chat_id, instructions: data.instructions }
+    : null
 
 /** GET /admin/products/:id/course-access: the course's private access data (the product page widget). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<Response>) {
@@ -29,7 +33,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<R
 }
 
 /** POST /admin/products/:id/course-access: saves it; every field empty removes it. */
-export async function POST(req: AuthenticatedMedusaRequest<AdminSaveCourseAccessConfigType>, res: MedusaResponse<Response>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<AdminSaveCourseAccessConfigType>,
+  res: MedusaResponse<Response>
+) {
   await assertProduct(req.scope, req.params.id)
   const body = req.validatedBody
   const { result } = await saveCourseAccessConfigWorkflow(req.scope).run({

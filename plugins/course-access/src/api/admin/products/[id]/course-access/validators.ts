@@ -25,9 +25,13 @@ export const AdminSaveCourseAccessConfig = z
       z
         .string()
         .trim()
-        .regex(/^-\d{5,19}$/, { message: "telegram_chat_id must be the numeric id of the channel or group, such as -1001234567890" })
+        .regex(/^-\d{5,19}$/, {
+          message: "telegram_chat_id must be the numeric id of the channel or group, such as -1001234567890",
+        })
     ),
-    instructions: optionalText(z.string().trim().max(3000, { message: "instructions must be at most 3000 characters" })),
+    instructions: optionalText(
+      z.string().trim().max(3000, { message: "instructions must be at most 3000 characters" })
+    ),
   })
   .strict()
 

@@ -59,9 +59,19 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
         test: data.test ?? null,
         amount: data.amount ?? null,
         receipt: data.receipt
-          ? { contact: data.receipt.customer.email ?? data.receipt.customer.phone ?? null, items: data.receipt.items.length, registration: data.receipt_registration ?? null }
+          ? {
+              contact: data.receipt.customer.email ?? data.receipt.customer.phone ?? null,
+              items: data.receipt.items.length,
+              registration: data.receipt_registration ?? null,
+            }
           : null,
-        refunds: (data.refunds ?? []).map((refund) => ({ id: refund.id, amount: refund.amount, status: "succeeded", created_at: refund.created_at, source: refund.source })),
+        refunds: (data.refunds ?? []).map((refund) => ({
+          id: refund.id,
+          amount: refund.amount,
+          status: "succeeded",
+          created_at: refund.created_at,
+          source: refund.source,
+        })),
         live: false,
       }
       try {
@@ -74,7 +84,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
           status: current.status,
           test: current.test,
           amount: current.amount,
-          receipt: base.receipt ? { ...base.receipt, registration: current.receipt_registration ?? base.receipt.registration } : null,
+          receipt: base.receipt
+            ? { ...base.receipt, registration: current.receipt_registration ?? base.receipt.registration }
+            : null,
           refunds: refunds.items.map((refund) => ({
             id: refund.id,
             amount: refund.amount.value,

@@ -9,7 +9,10 @@ import type { AdminRevokeCourseAccessType } from "../validators"
  * POST /admin/orders/:id/course-access/revoke: the merchant takes back the chosen courses of
  * this order (after a partial refund). Each id must be an active access of this order.
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminRevokeCourseAccessType>, res: MedusaResponse<{ revoked: string[] }>) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<AdminRevokeCourseAccessType>,
+  res: MedusaResponse<{ revoked: string[] }>
+) {
   const ids = [...new Set(req.validatedBody.access_ids)]
   const active = await req.scope
     .resolve<CourseAccessModuleService>(COURSE_ACCESS_MODULE)
