@@ -323,7 +323,8 @@ async function prepareDatabase(state, env, buildPrint) {
   }
   const credentialsKey = `admin:${env.DATABASE_URL}`
   if (!facts.adminExists) {
-    const password = randomBytes(9).toString("base64url")
+    // Hex, not base64url: a password starting with "-" would be read as the CLI's flags.
+    const password = randomBytes(12).toString("hex")
     await runStep("admin user", medusa, ["user", "-e", ADMIN_EMAIL, "-p", password], { cwd: appDir, env })
     state.set(credentialsKey, { email: ADMIN_EMAIL, password })
   }
