@@ -1,10 +1,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import type { Browser, Page } from "playwright-core"
+import type { Browser } from "playwright-core"
 import { useBotApiDouble } from "../helpers/bot-api"
 import { useEnvironment, workerPort } from "../helpers/test-environment"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { prepareStore } from "../helpers/store-setup"
-import { launchUrl, type Shopper } from "./miniapp/launch"
+import { launchUrl, mainButton, type Shopper } from "./miniapp/launch"
 import { startStorefront } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
@@ -25,21 +25,8 @@ const yookassa = useYookassaSandbox(19_900, {
 })
 useBotApiDouble(19_950)
 
-const MAIN_BUTTON = '[data-testid="main-button"]'
 let nextTelegramId = 760_000_001
 const newShopper = (): Shopper => ({ id: nextTelegramId++, first_name: "Тест", language_code: "ru" })
-
-async function mainButton(page: Page, text: RegExp) {
-  await page.waitForFunction(
-    ([selector, source]) => {
-      const button = document.querySelector<HTMLButtonElement>(selector!)
-      return Boolean(button && !button.hidden && !button.disabled && new RegExp(source!).test(button.textContent ?? ""))
-    },
-    [MAIN_BUTTON, text.source],
-    { timeout: 30_000 }
-  )
-  return page.locator(MAIN_BUTTON)
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

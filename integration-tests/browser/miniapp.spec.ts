@@ -11,7 +11,7 @@ import { useEnvironment, workerPort } from "../helpers/test-environment"
 import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { prepareStore } from "../helpers/store-setup"
-import { DARK_THEME, launchUrl, LIGHT_THEME, type Shopper } from "./miniapp/launch"
+import { DARK_THEME, launchUrl, LIGHT_THEME, mainButton, MAIN_BUTTON, type Shopper } from "./miniapp/launch"
 import { startStorefront } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
@@ -35,21 +35,6 @@ const newShopper = (language_code: "ru" | "en" = "ru"): Shopper => ({
   first_name: "Тест",
   language_code,
 })
-
-const MAIN_BUTTON = '[data-testid="main-button"]'
-
-/** Waits until Telegram's MainButton (drawn by the stand-in client) shows `text` and takes taps. */
-async function mainButton(page: Page, text: RegExp) {
-  await page.waitForFunction(
-    ([selector, source]) => {
-      const button = document.querySelector<HTMLButtonElement>(selector!)
-      return Boolean(button && !button.hidden && !button.disabled && new RegExp(source!).test(button.textContent ?? ""))
-    },
-    [MAIN_BUTTON, text.source],
-    { timeout: 30_000 }
-  )
-  return page.locator(MAIN_BUTTON)
-}
 
 async function screenshot(page: Page, name: string) {
   if (!SCREENSHOTS) return

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core"
 import { signInitData } from "../../helpers/telegram-init-data"
 
 /** The token the app was configured with (the local default unless TELEGRAM_BOT_TOKEN is set). */
@@ -54,4 +55,19 @@ export function launchUrl(
     ...(startParam ? { tgWebAppStartParam: startParam } : {}),
   })
   return `${storefrontUrl}/#${params}`
+}
+
+export const MAIN_BUTTON = '[data-testid="main-button"]'
+
+/** Waits until Telegram's MainButton (drawn by the stand-in client) shows `text` and takes taps. */
+export async function mainButton(page: Page, text: RegExp) {
+  await page.waitForFunction(
+    ([selector, source]) => {
+      const button = document.querySelector<HTMLButtonElement>(selector!)
+      return Boolean(button && !button.hidden && !button.disabled && new RegExp(source!).test(button.textContent ?? ""))
+    },
+    [MAIN_BUTTON, text.source],
+    { timeout: 30_000 }
+  )
+  return page.locator(MAIN_BUTTON)
 }

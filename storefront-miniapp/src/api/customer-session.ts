@@ -19,40 +19,32 @@ export class UnauthorizedError extends Error {
 /** Renew this long before the token's `exp`, so a request never leaves with a token about to die. */
 const EXPIRY_MARGIN_MS = 60_000
 
-/** The `exp` of a JWT in milliseconds, or undefined when the token has none or is not a JWT. */
-export function tokenExpiry(token: string): number | undefined {
+/** A JWT's payload (base64url JSON), or undefined when the token is not a JWT. */
+function tokenPayload(token: string): Record<string, unknown> | undefined {
   const payload = token.split(".")[1]
   if (!payload) return undefined
   try {
-    const json = atob(
-      payload
-        .replace(/-/g, "+")
-        .replace(/_/g, "/")
-        .padEnd(Math.ceil(payload.length / 4) * 4, "=")
-    )
-    const exp = (JSON.parse(json) as { exp?: unknown }).exp
-    return typeof exp === "number" ? exp * 1000 : undefined
+    const base64 = payload
+      .replace(/-/g, "+")
+      .replace(/_/g, "/")
+      .padEnd(Math.ceil(payload.length / 4) * 4, "=")
+    const parsed: unknown = JSON.parse(atob(base64))
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : undefined
   } catch {
     return undefined
   }
 }
 
+/** The `exp` of a JWT in milliseconds, or undefined when the token has none or is not a JWT. */
+export function tokenExpiry(token: string): number | undefined {
+  const exp = tokenPayload(token)?.exp
+  return typeof exp === "number" ? exp * 1000 : undefined
+}
+
 /** The customer id (`actor_id`) a token was issued to. */
 export function tokenActor(token: string): string | undefined {
-  const payload = token.split(".")[1]
-  if (!payload) return undefined
-  try {
-    const json = atob(
-      payload
-        .replace(/-/g, "+")
-        .replace(/_/g, "/")
-        .padEnd(Math.ceil(payload.length / 4) * 4, "=")
-    )
-    const actor = (JSON.parse(json) as { actor_id?: unknown }).actor_id
-    return typeof actor === "string" && actor ? actor : undefined
-  } catch {
-    return undefined
-  }
+  const actor = tokenPayload(token)?.actor_id
+  return typeof actor === "string" && actor ? actor : undefined
 }
 
 export class CustomerSession {
