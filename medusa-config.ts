@@ -41,23 +41,8 @@ const redisModules = env.redisUrl
     ]
   : []
 
-/** One set of Yookassa options: the plugin (webhook route, jobs) and its provider read the same. */
-const yookassaOptions = {
-  shopId: env.yookassa.shopId,
-  secretKey: env.yookassa.secretKey,
-  apiUrl: env.yookassa.apiUrl,
-  returnUrl: env.yookassa.returnUrl,
-  captureMode: env.yookassa.captureMode,
-  confirmationType: env.yookassa.confirmationType,
-  receipts: env.yookassa.receipts,
-  webhook: {
-    trustedIps: env.yookassa.trustedIps,
-    trustedProxies: env.trustedProxies,
-    trustedProxyHops: env.trustedProxyHops,
-    allowLoopback: env.yookassa.allowLoopback,
-    delayMs: env.yookassa.webhookDelayMs,
-  },
-}
+/** One set of Yookassa options, checked by the plugin's schema: the plugin (webhook route, jobs) and its provider read the same. */
+const yookassaOptions = env.yookassa.options
 
 /** One set of Telegram Stars options: the plugin (update route, job) and its provider read the same. */
 const starsOptions = {

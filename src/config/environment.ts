@@ -50,8 +50,8 @@ export function readEnvironment(env: Env = process.env): StoreEnvironment {
   const features = readStoreFeatures(reader)
   const telegram = readTelegram(reader)
   const paymentMethods = readPaymentMethods(reader)
-  const yookassa = readYookassa(reader, telegram.miniAppUrl)
-  if (reader.problems.length) {
+  const yookassa = readYookassa(reader, { miniAppUrl: telegram.miniAppUrl, ...server })
+  if (reader.problems.length || !yookassa) {
     throw new EnvironmentError(reader.problems)
   }
   return { isProduction: reader.isProduction, ...server, ...features, telegram, yookassa, paymentMethods }

@@ -1,6 +1,7 @@
+import { checkYookassaOptions, YOOKASSA_API_URL, type YookassaOptions } from "@aistore/medusa-payment-yookassa/options"
 import type { EnvReader } from "./env-reader"
 
-export const YOOKASSA_API_URL = "https://api.yookassa.ru/v3"
+export { YOOKASSA_API_URL }
 /** Yookassa's checkout widget (the embedded confirmation), as its documentation loads it. */
 export const YOOKASSA_WIDGET_URL = "https://yookassa.ru/checkout-widget/v1/checkout-widget.js"
 /** Local mode's Yookassa sandbox credentials (`npm start` runs the sandbox when no shop id is set). */
@@ -8,80 +9,120 @@ export const SANDBOX_SHOP_ID = "100500"
 export const SANDBOX_SECRET_KEY = "test_local-sandbox-secret-key"
 
 export interface YookassaEnvironment {
-  shopId: string
-  secretKey: string
-  apiUrl: string
-  returnUrl: string
-  captureMode: "one-stage" | "two-stage"
-  confirmationType: "redirect" | "embedded"
+  /** The plugin's options, checked by the plugin itself: its provider gets the same ones. */
+  options: YookassaOptions
   /** The embedded confirmation's widget script: Yookassa's own, or in development the sandbox's stand-in. */
   widgetUrl: string
-  receipts: { enabled: boolean; vatCode: number; taxSystemCode?: number; paymentSubject: string; paymentMode: string }
-  /** Extra webhook sender ranges, on top of Yookassa's published ones. */
-  trustedIps: string[]
-  /** Webhooks from loopback only from the local sandbox: outside production, with a loopback API URL. */
-  allowLoopback: boolean
-  webhookDelayMs: number
 }
 
-/** The shop's credentials and the plugin's settings; the return URL defaults to the Mini App's. */
-export function readYookassa(reader: EnvReader, miniAppUrl: string): YookassaEnvironment {
-  const { value, required, url, problems, isProduction } = reader
-  const integer = (name: string, fallback: number | undefined, min: number, max: number): number | undefined => {
-    const raw = value(name)
-    if (raw === undefined) {
-      return fallback
+/** The variable each option comes from, to name it when the plugin refuses a value. */
+const VARIABLE_OF_OPTION: Record<string, string> = {
+  shopId: "YOOKASSA_SHOP_ID",
+  secretKey: "YOOKASSA_SECRET_KEY",
+  apiUrl: "YOOKASSA_API_URL",
+  returnUrl: "YOOKASSA_RETURN_URL",
+  captureMode: "YOOKASSA_CAPTURE_MODE",
+  confirmationType: "YOOKASSA_CONFIRMATION_TYPE",
+  "receipts.enabled": "YOOKASSA_RECEIPTS",
+  "receipts.vatCode": "YOOKASSA_VAT_CODE",
+  "receipts.taxSystemCode": "YOOKASSA_TAX_SYSTEM_CODE",
+  "receipts.paymentSubject": "YOOKASSA_PAYMENT_SUBJECT",
+  "receipts.paymentMode": "YOOKASSA_PAYMENT_MODE",
+  "webhook.trustedIps": "YOOKASSA_TRUSTED_IPS",
+  "webhook.delayMs": "YOOKASSA_WEBHOOK_DELAY_MS",
+  "webhook.trustedProxies": "TRUSTED_PROXIES",
+  "webhook.trustedProxyHops": "TRUSTED_PROXY_HOPS",
+}
+
+/** What the Yookassa options take from the server's own settings. */
+export interface YookassaContext {
+  miniAppUrl: string
+  trustedProxies: string[]
+  trustedProxyHops: number
+}
+
+/**
+ * Maps the environment onto the plugin's options and lets the plugin's schema judge them; each
+ * problem names the variable it came from. Only deployment rules are checked here. Null when a
+ * value is wrong: the problems are in `reader.problems`.
+ */
+export function readYookassa(reader: EnvReader, context: YookassaContext): YookassaEnvironment | null {
+  const { options, problems } = checkYookassaOptions(yookassaOptionsFromEnv(reader, context))
+  for (const { option, message } of problems) {
+    const variable = variableOf(option)
+    // A variable other parts share (TRUSTED_PROXIES) may have been reported already.
+    if (!reader.problems.some((problem) => problem.startsWith(`${variable} `))) {
+      const got = variable === "YOOKASSA_SECRET_KEY" ? "" : `, got "${reader.value(variable) ?? ""}"`
+      reader.problems.push(`${variable} ${message}${got}`)
     }
-    const parsed = Number(raw)
-    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
-      return fallback
-    }
-    return parsed
   }
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
-    const raw = value(name) ?? fallback
-    if (!allowed.includes(raw as T)) {
-      problems.push(`${name} must be one of ${allowed.join(", ")}, got "${raw}"`)
-      return fallback
-    }
-    return raw as T
-  }
-  const receiptsRaw = value("YOOKASSA_RECEIPTS") ?? "true"
-  if (!["true", "false"].includes(receiptsRaw)) {
-    problems.push(`YOOKASSA_RECEIPTS must be true or false, got "${receiptsRaw}"`)
-  }
-  const trustedIps = reader.addressList("YOOKASSA_TRUSTED_IPS")
-  const apiUrl = url("YOOKASSA_API_URL", value("YOOKASSA_API_URL") ?? YOOKASSA_API_URL, ["http:", "https:"]).replace(
-    /\/+$/,
-    ""
-  )
-  const widgetUrl = url("YOOKASSA_WIDGET_URL", value("YOOKASSA_WIDGET_URL") ?? YOOKASSA_WIDGET_URL, ["http:", "https:"])
-  // Shoppers' browsers run this script with the payment form in it: only Yookassa's own in production.
-  if (isProduction && widgetUrl !== YOOKASSA_WIDGET_URL) {
-    problems.push(
-      `YOOKASSA_WIDGET_URL is for development (the Yookassa sandbox's stand-in widget); production uses ${YOOKASSA_WIDGET_URL}`
-    )
-  }
+  const widgetUrl = readWidgetUrl(reader)
+  return options ? { options, widgetUrl } : null
+}
+
+/** The plugin's raw options, as strings from the environment become booleans, numbers and lists. */
+function yookassaOptionsFromEnv(reader: EnvReader, context: YookassaContext): Record<string, unknown> {
+  const { value, required, isProduction } = reader
+  const apiUrl = (value("YOOKASSA_API_URL") ?? YOOKASSA_API_URL).replace(/\/+$/, "")
   return {
     shopId: required("YOOKASSA_SHOP_ID", SANDBOX_SHOP_ID, "your shop id from Yookassa's dashboard"),
     secretKey: required("YOOKASSA_SECRET_KEY", SANDBOX_SECRET_KEY, "your secret key from Yookassa's dashboard"),
     apiUrl,
-    returnUrl: url("YOOKASSA_RETURN_URL", value("YOOKASSA_RETURN_URL") ?? miniAppUrl, ["http:", "https:"]),
-    captureMode: oneOf("YOOKASSA_CAPTURE_MODE", ["one-stage", "two-stage"] as const, "one-stage"),
-    confirmationType: oneOf("YOOKASSA_CONFIRMATION_TYPE", ["redirect", "embedded"] as const, "redirect"),
-    widgetUrl,
+    returnUrl: value("YOOKASSA_RETURN_URL") ?? context.miniAppUrl,
+    captureMode: value("YOOKASSA_CAPTURE_MODE"),
+    confirmationType: value("YOOKASSA_CONFIRMATION_TYPE"),
     receipts: {
-      enabled: receiptsRaw !== "false",
-      vatCode: integer("YOOKASSA_VAT_CODE", 1, 1, 12)!,
-      taxSystemCode: integer("YOOKASSA_TAX_SYSTEM_CODE", undefined, 1, 6),
-      paymentSubject: value("YOOKASSA_PAYMENT_SUBJECT") ?? "service",
-      paymentMode: value("YOOKASSA_PAYMENT_MODE") ?? "full_payment",
+      enabled: asBoolean(value("YOOKASSA_RECEIPTS")),
+      vatCode: asNumber(value("YOOKASSA_VAT_CODE")),
+      taxSystemCode: asNumber(value("YOOKASSA_TAX_SYSTEM_CODE")),
+      paymentSubject: value("YOOKASSA_PAYMENT_SUBJECT"),
+      paymentMode: value("YOOKASSA_PAYMENT_MODE"),
     },
-    trustedIps,
-    allowLoopback: !isProduction && isLoopbackUrl(apiUrl),
-    webhookDelayMs: integer("YOOKASSA_WEBHOOK_DELAY_MS", 250, 0, 60_000)!,
+    webhook: {
+      trustedIps: list(value("YOOKASSA_TRUSTED_IPS")),
+      trustedProxies: context.trustedProxies,
+      trustedProxyHops: context.trustedProxyHops,
+      // Loopback senders only from the local sandbox: outside production, with a loopback API URL.
+      allowLoopback: !isProduction && isLoopbackUrl(apiUrl),
+      delayMs: asNumber(value("YOOKASSA_WEBHOOK_DELAY_MS")),
+    },
   }
+}
+
+function readWidgetUrl(reader: EnvReader): string {
+  const widgetUrl = reader.url("YOOKASSA_WIDGET_URL", reader.value("YOOKASSA_WIDGET_URL") ?? YOOKASSA_WIDGET_URL, [
+    "http:",
+    "https:",
+  ])
+  // Shoppers' browsers run this script with the payment form in it: only Yookassa's own in production.
+  if (reader.isProduction && widgetUrl !== YOOKASSA_WIDGET_URL) {
+    reader.problems.push(
+      `YOOKASSA_WIDGET_URL is for development (the Yookassa sandbox's stand-in widget); production uses ${YOOKASSA_WIDGET_URL}`
+    )
+  }
+  return widgetUrl
+}
+
+/** `webhook.trustedIps.2` is YOOKASSA_TRUSTED_IPS; an option nobody maps is named as the plugin's. */
+function variableOf(option: string): string {
+  const mapped = Object.keys(VARIABLE_OF_OPTION).find((key) => option === key || option.startsWith(`${key}.`))
+  return mapped === undefined ? `Yookassa option ${option}` : VARIABLE_OF_OPTION[mapped]
+}
+
+/** Unset stays unset (the plugin's default); what is not a number is passed on for the plugin to refuse. */
+function asNumber(raw: string | undefined): number | string | undefined {
+  return raw !== undefined && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
+}
+
+function asBoolean(raw: string | undefined): boolean | string | undefined {
+  return raw === "true" ? true : raw === "false" ? false : raw
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
 }
 
 /** The local sandbox listens on loopback; a real Yookassa never does. */

@@ -39,21 +39,35 @@ function compiles(ranges: string[]): boolean {
   }
 }
 
+/** A whole number from `min` to `max`, and an error that says so. */
+const wholeNumber = (min: number, max?: number) => {
+  const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`
+  const error = `must be a whole number ${range}`
+  const atLeast = z.number({ error }).int({ error }).min(min, { error })
+  return max === undefined ? atLeast : atLeast.max(max, { error })
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http: or https: URL" })
+
 const optionsSchema = z
   .object({
-    shopId: z.string().trim().min(1, "is required (YOOKASSA_SHOP_ID)"),
-    secretKey: z.string().trim().min(1, "is required (YOOKASSA_SECRET_KEY)"),
-    apiUrl: z.string().url().default(YOOKASSA_API_URL),
+    shopId: z.string({ error: "is required" }).trim().min(1, "is required"),
+    secretKey: z.string({ error: "is required" }).trim().min(1, "is required"),
+    apiUrl: httpUrl.default(YOOKASSA_API_URL),
     /** one-stage: Yookassa captures at once; two-stage: the payment waits for capture from Medusa's admin. */
-    captureMode: z.enum(["one-stage", "two-stage"]).default("one-stage"),
-    confirmationType: z.enum(["redirect", "embedded"]).default("redirect"),
+    captureMode: z
+      .enum(["one-stage", "two-stage"], { error: "must be one of one-stage, two-stage" })
+      .default("one-stage"),
+    confirmationType: z
+      .enum(["redirect", "embedded"], { error: "must be one of redirect, embedded" })
+      .default("redirect"),
     /** Where Yookassa sends the shopper after paying (with `startapp=order_<cart id>` added); never taken from the client. */
-    returnUrl: z.string().url(),
+    returnUrl: httpUrl,
     receipts: z
       .object({
-        enabled: z.boolean().default(true),
-        vatCode: z.number().int().min(1).max(12).default(1),
-        taxSystemCode: z.number().int().min(1).max(6).optional(),
+        enabled: z.boolean({ error: "must be true or false" }).default(true),
+        vatCode: wholeNumber(1, 12).default(1),
+        taxSystemCode: wholeNumber(1, 6).optional(),
         paymentSubject: z.string().min(1).default("service"),
         paymentMode: z.string().min(1).default("full_payment"),
       })
@@ -68,47 +82,64 @@ const optionsSchema = z
           .default([])
           .refine(compiles, "must be IP addresses or CIDR ranges with a valid prefix"),
         /** At most this many trusted proxies in a row (0: no cap); alone, that many on loopback or private networks. */
-        trustedProxyHops: z.number().int().min(0).max(10).default(0),
+        trustedProxyHops: wholeNumber(0, 10).default(0),
         /** Loopback senders (the local sandbox): honoured only while `apiUrl` is on loopback too. */
         allowLoopback: z.boolean().default(false),
         /** Wait before processing: a head start for the shopper's own cart completion (locks keep either order correct). */
-        delayMs: z.number().int().min(0).max(60_000).default(250),
-        attempts: z.number().int().min(1).max(20).default(5),
+        delayMs: wholeNumber(0, 60_000).default(250),
+        attempts: wholeNumber(1, 20).default(5),
       })
       .prefault({}),
     reconciliation: z
       .object({
         /** Sessions still pending after this many minutes are checked against the API. */
-        pendingAfterMinutes: z.number().int().min(1).default(5),
+        pendingAfterMinutes: wholeNumber(1).default(5),
         /** How far back the job looks for paid payments of deleted sessions. */
-        lookbackHours: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 8)
-          .default(48),
+        lookbackHours: wholeNumber(1, 24 * 8).default(48),
         /** A run stops taking new payments after this long; the rest waits for the next run. */
-        timeBudgetMs: z.number().int().min(1_000).max(55_000).default(40_000),
+        timeBudgetMs: wholeNumber(1_000, 55_000).default(40_000),
         /** Each Yookassa call of the job: short, and not retried (the next run is the retry). */
-        callTimeoutMs: z.number().int().min(100).max(30_000).default(5_000),
+        callTimeoutMs: wholeNumber(100, 30_000).default(5_000),
       })
       .prefault({}),
-    timeoutMs: z.number().int().min(100).default(15_000),
-    maxAttempts: z.number().int().min(1).max(10).default(4),
+    timeoutMs: wholeNumber(100).default(15_000),
+    maxAttempts: wholeNumber(1, 10).default(4),
   })
   .strict()
 
 export type YookassaOptionsInput = z.input<typeof optionsSchema>
 export type YookassaOptions = z.output<typeof optionsSchema>
 
-/** Validates the options; the error names every option that is wrong. */
-export function parseYookassaOptions(raw: unknown): YookassaOptions {
+/** One wrong option: its path (`receipts.vatCode`, `webhook.trustedIps.0`) and what is wrong with it. */
+export type YookassaOptionProblem = { option: string; message: string }
+
+/**
+ * Checks the options without throwing, for a caller that reports in its own terms (an app
+ * mapping each option back to the environment variable it came from).
+ */
+export function checkYookassaOptions(
+  raw: unknown
+): { options: YookassaOptions; problems: [] } | { options?: undefined; problems: YookassaOptionProblem[] } {
   const parsed = optionsSchema.safeParse(withoutMedusaKeys(raw ?? {}))
   if (parsed.success) {
-    return parsed.data
+    return { options: parsed.data, problems: [] }
   }
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"} ${issue.message}`)
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid options for ${PLUGIN_NAME}: ${problems.join("; ")}`)
+  return {
+    problems: parsed.error.issues.map((issue) => ({
+      option: issue.path.join(".") || "options",
+      message: issue.message,
+    })),
+  }
+}
+
+/** Validates the options; the error names every option that is wrong (never a value). */
+export function parseYookassaOptions(raw: unknown): YookassaOptions {
+  const { options, problems } = checkYookassaOptions(raw)
+  if (options) {
+    return options
+  }
+  const described = problems.map(({ option, message }) => `${option} ${message}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid options for ${PLUGIN_NAME}: ${described.join("; ")}`)
 }
 
 /**

@@ -80,9 +80,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<StorefrontConf
     stars_rub_rate: methods.some((method) => method.id === "stars") ? environment.telegram.starsRubRate : null,
     payment: {
       providers,
-      confirmation: environment.yookassa.confirmationType,
+      confirmation: environment.yookassa.options.confirmationType,
       widget_url: environment.yookassa.widgetUrl,
-      receipts: environment.yookassa.receipts.enabled,
+      receipts: environment.yookassa.options.receipts.enabled,
     },
     telegram: { app_link: environment.telegram.miniAppLink ?? null },
     legal_pages: [...LEGAL_PAGE_SLUGS],
