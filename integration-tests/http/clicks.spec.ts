@@ -8,7 +8,7 @@ import deleteOldClickEvents from "../../plugins/click-tracking/src/jobs/delete-o
 import recordPurchase from "../../plugins/click-tracking/src/subscribers/order-placed-record-purchase"
 import { clientAddress } from "../../plugins/click-tracking/src/utils/client-address"
 import { csvCell } from "../../plugins/click-tracking/src/utils/csv"
-import { parseClickTrackingOptions } from "../../plugins/click-tracking/src/utils/plugin-options"
+import { parseClickTrackingOptions } from "../../plugins/click-tracking/src/options"
 import type ClickTrackingModuleService from "../../plugins/click-tracking/src/modules/click-tracking/service"
 import { RedisWindowCounter } from "../../plugins/click-tracking/src/utils/rate-limit/redis-window-counter"
 import { until } from "../helpers/until"

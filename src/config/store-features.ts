@@ -1,4 +1,6 @@
+import { checkClickTrackingOptions } from "@aistore/medusa-click-tracking/options"
 import type { EnvReader } from "./env-reader"
+import { reportOptionProblems } from "./option-problems"
 
 export interface StoreFeatures {
   /** The store's time zone for click statistics (days start at its midnight). */
@@ -7,22 +9,13 @@ export interface StoreFeatures {
   publishableKeyCache: boolean
 }
 
-/** An IANA zone name this runtime (and so PostgreSQL's AT TIME ZONE, which knows the same) understands. */
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name })
-    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name)
-  } catch {
-    return false
-  }
-}
-
 /** Click statistics' time zone and the store cache's key check. */
-export function readStoreFeatures({ value, problems }: EnvReader): StoreFeatures {
+export function readStoreFeatures(reader: EnvReader): StoreFeatures {
+  const { value, problems } = reader
   const clicksTimeZone = value("CLICKS_TIME_ZONE") ?? "Europe/Moscow"
-  if (!isTimeZone(clicksTimeZone)) {
-    problems.push(`CLICKS_TIME_ZONE must be an IANA time zone such as Europe/Moscow, got "${clicksTimeZone}"`)
-  }
+  // The click-tracking plugin judges its own time zone.
+  const { problems: clickProblems } = checkClickTrackingOptions({ timeZone: clicksTimeZone })
+  reportOptionProblems(reader, clickProblems, { timeZone: "CLICKS_TIME_ZONE" }, { plugin: "Click tracking" })
   const keyCache = value("STORE_KEY_CACHE") ?? "on"
   if (keyCache !== "on" && keyCache !== "off") {
     problems.push(`STORE_KEY_CACHE must be "on" or "off", got "${keyCache}"`)

@@ -1,4 +1,6 @@
+import { checkTelegramAuthOptions, checkTelegramPluginOptions } from "@aistore/medusa-telegram/options"
 import { LOCAL_SECRET, type EnvReader } from "./env-reader"
+import { asNumber, reportOptionProblems } from "./option-problems"
 import { LOCAL_STOREFRONT_URL } from "./server"
 
 /** Shaped like a real token so every code path runs; `npm start` replaces it with a generated one. */
@@ -26,70 +28,76 @@ export interface TelegramEnvironment {
   miniAppLink?: string
 }
 
-/** The bot, the merchant's chat, the webhook, the Mini App's addresses and the Stars rate. */
+/** The variable each of the plugin's options (and its auth provider's) comes from. */
+const VARIABLE_OF_OPTION = {
+  botToken: "TELEGRAM_BOT_TOKEN",
+  initDataMaxAgeSeconds: "TELEGRAM_INIT_DATA_MAX_AGE",
+  adminChatId: "TELEGRAM_ADMIN_CHAT_ID",
+  adminThreadId: "TELEGRAM_ADMIN_THREAD_ID",
+  webhookSecret: "TELEGRAM_WEBHOOK_SECRET",
+  miniAppUrl: "MINIAPP_URL",
+  "stars.botToken": "TELEGRAM_BOT_TOKEN",
+  "stars.apiRoot": "TELEGRAM_API_ROOT",
+  "stars.rubPerStar": "TELEGRAM_STARS_RUB_RATE",
+}
+const SECRETS = ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]
+
+/**
+ * The bot, the merchant's chat, the webhook, the Mini App's addresses and the Stars rate: mapped
+ * onto the Telegram plugin's options and its auth provider's, which judge them. Only deployment
+ * rules are checked here.
+ */
 export function readTelegram(reader: EnvReader): TelegramEnvironment {
-  const { value, url, problems } = reader
-  const botToken = readBotToken(reader)
-  const { adminChatId, adminThreadId } = readAdminChat(reader)
+  const { value, required } = reader
+  const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
+  const adminChatId = required("TELEGRAM_ADMIN_CHAT_ID", "", "the merchant's chat for sale notifications") || undefined
   const webhookSecret = readWebhookSecret(reader)
-  const miniAppUrl = url(
-    "MINIAPP_URL",
-    reader.required("MINIAPP_URL", LOCAL_STOREFRONT_URL, "the Mini App's public https URL"),
-    ["http:", "https:"]
-  )
-  const miniAppLink = value("TELEGRAM_MINIAPP_LINK")
-  if (miniAppLink && !/^https:\/\/t\.me\/\w+(\/\w+)?\/?$/.test(miniAppLink)) {
-    problems.push(`TELEGRAM_MINIAPP_LINK must look like https://t.me/<bot>/<app>, got "${miniAppLink}"`)
-  }
-  const apiRoot = url("TELEGRAM_API_ROOT", value("TELEGRAM_API_ROOT") ?? TELEGRAM_API_ROOT, ["http:", "https:"])
-  const maxAgeRaw = value("TELEGRAM_INIT_DATA_MAX_AGE") ?? "86400"
-  const initDataMaxAgeSeconds = Number(maxAgeRaw)
-  if (!Number.isInteger(initDataMaxAgeSeconds) || initDataMaxAgeSeconds < 60) {
-    problems.push(`TELEGRAM_INIT_DATA_MAX_AGE must be a whole number of seconds, at least 60, got "${maxAgeRaw}"`)
-  }
-  const starsRateRaw = value("TELEGRAM_STARS_RUB_RATE") ?? "1.6"
-  const starsRubRate = Number(starsRateRaw)
-  if (!Number.isFinite(starsRubRate) || starsRubRate <= 0 || starsRubRate > 1_000_000) {
-    problems.push(`TELEGRAM_STARS_RUB_RATE must be a positive number of roubles per Star, got "${starsRateRaw}"`)
-  }
+  const miniAppUrl = required("MINIAPP_URL", LOCAL_STOREFRONT_URL, "the Mini App's public https URL")
+  const miniAppLink = readMiniAppLink(reader)
+  const apiRoot = (value("TELEGRAM_API_ROOT") ?? TELEGRAM_API_ROOT).replace(/\/+$/, "")
+
+  const auth = checkTelegramAuthOptions({
+    botToken,
+    initDataMaxAgeSeconds: asNumber(value("TELEGRAM_INIT_DATA_MAX_AGE")),
+  })
+  reportOptionProblems(reader, auth.problems, VARIABLE_OF_OPTION, { plugin: "Telegram", secrets: SECRETS })
+  const plugin = checkTelegramPluginOptions({
+    adminChatId,
+    adminThreadId: asNumber(value("TELEGRAM_ADMIN_THREAD_ID")),
+    webhookSecret,
+    miniAppUrl,
+    stars: { botToken, apiRoot, rubPerStar: asNumber(value("TELEGRAM_STARS_RUB_RATE") ?? "1.6") },
+  })
+  reportOptionProblems(reader, plugin.problems, VARIABLE_OF_OPTION, { plugin: "Telegram", secrets: SECRETS })
+
   return {
     botToken,
     adminChatId,
-    adminThreadId,
-    apiRoot: apiRoot.replace(/\/+$/, ""),
-    initDataMaxAgeSeconds,
+    adminThreadId: plugin.options?.adminThreadId,
+    apiRoot,
+    // Zero only with a problem reported, which stops the start.
+    initDataMaxAgeSeconds: auth.options?.initDataMaxAgeSeconds ?? 0,
     webhookSecret,
     miniAppUrl,
-    starsRubRate,
+    starsRubRate: plugin.options?.stars?.rubPerStar ?? 0,
     miniAppLink,
   }
 }
 
-function readBotToken({ required, problems }: EnvReader): string {
-  const botToken = required("TELEGRAM_BOT_TOKEN", LOCAL_BOT_TOKEN, "the bot's token from @BotFather")
-  if (!/^\d+:[\w-]+$/.test(botToken)) {
-    problems.push("TELEGRAM_BOT_TOKEN must look like <bot id>:<secret>, as @BotFather gives it")
-  }
-  return botToken
-}
-
-function readAdminChat({ value, required, problems }: EnvReader) {
-  const adminChatId = required("TELEGRAM_ADMIN_CHAT_ID", "", "the merchant's chat for sale notifications") || undefined
-  if (adminChatId && !/^-?\d+$/.test(adminChatId)) {
-    problems.push(`TELEGRAM_ADMIN_CHAT_ID must be a numeric chat id, got "${adminChatId}"`)
-  }
-  const threadRaw = value("TELEGRAM_ADMIN_THREAD_ID")
-  const adminThreadId = threadRaw ? Number(threadRaw) : undefined
-  if (threadRaw && !(/^\d{1,15}$/.test(threadRaw) && Number.isSafeInteger(adminThreadId) && adminThreadId! > 0)) {
-    problems.push(`TELEGRAM_ADMIN_THREAD_ID must be a forum topic's numeric id, got "${threadRaw}"`)
-  }
-  return { adminChatId, adminThreadId }
-}
-
+/** Telegram accepts 1 to 256 characters; a deployment needs one that cannot be guessed. */
 function readWebhookSecret({ required, problems }: EnvReader): string {
   const webhookSecret = required("TELEGRAM_WEBHOOK_SECRET", LOCAL_SECRET, "checks that bot updates come from Telegram")
-  if (!/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+  if (webhookSecret.length < 16) {
     problems.push("TELEGRAM_WEBHOOK_SECRET must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
   }
   return webhookSecret
+}
+
+/** The storefront's own setting: the plugins never see it. */
+function readMiniAppLink({ value, problems }: EnvReader): string | undefined {
+  const miniAppLink = value("TELEGRAM_MINIAPP_LINK")
+  if (miniAppLink && !/^https:\/\/t\.me\/\w+(\/\w+)?\/?$/.test(miniAppLink)) {
+    problems.push(`TELEGRAM_MINIAPP_LINK must look like https://t.me/<bot>/<app>, got "${miniAppLink}"`)
+  }
+  return miniAppLink
 }

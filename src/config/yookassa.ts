@@ -1,5 +1,6 @@
 import { checkYookassaOptions, YOOKASSA_API_URL, type YookassaOptions } from "@aistore/medusa-payment-yookassa/options"
 import type { EnvReader } from "./env-reader"
+import { asBoolean, asNumber, reportOptionProblems } from "./option-problems"
 
 export { YOOKASSA_API_URL }
 /** Yookassa's checkout widget (the embedded confirmation), as its documentation loads it. */
@@ -48,14 +49,7 @@ export interface YookassaContext {
  */
 export function readYookassa(reader: EnvReader, context: YookassaContext): YookassaEnvironment | null {
   const { options, problems } = checkYookassaOptions(yookassaOptionsFromEnv(reader, context))
-  for (const { option, message } of problems) {
-    const variable = variableOf(option)
-    // A variable other parts share (TRUSTED_PROXIES) may have been reported already.
-    if (!reader.problems.some((problem) => problem.startsWith(`${variable} `))) {
-      const got = variable === "YOOKASSA_SECRET_KEY" ? "" : `, got "${reader.value(variable) ?? ""}"`
-      reader.problems.push(`${variable} ${message}${got}`)
-    }
-  }
+  reportOptionProblems(reader, problems, VARIABLE_OF_OPTION, { plugin: "Yookassa", secrets: ["YOOKASSA_SECRET_KEY"] })
   const widgetUrl = readWidgetUrl(reader)
   return options ? { options, widgetUrl } : null
 }
@@ -101,21 +95,6 @@ function readWidgetUrl(reader: EnvReader): string {
     )
   }
   return widgetUrl
-}
-
-/** `webhook.trustedIps.2` is YOOKASSA_TRUSTED_IPS; an option nobody maps is named as the plugin's. */
-function variableOf(option: string): string {
-  const mapped = Object.keys(VARIABLE_OF_OPTION).find((key) => option === key || option.startsWith(`${key}.`))
-  return mapped === undefined ? `Yookassa option ${option}` : VARIABLE_OF_OPTION[mapped]
-}
-
-/** Unset stays unset (the plugin's default); what is not a number is passed on for the plugin to refuse. */
-function asNumber(raw: string | undefined): number | string | undefined {
-  return raw !== undefined && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
-}
-
-function asBoolean(raw: string | undefined): boolean | string | undefined {
-  return raw === "true" ? true : raw === "false" ? false : raw
 }
 
 function list(raw: string | undefined): string[] {

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../modules/click-tracking"
 import type ClickTrackingModuleService from "../modules/click-tracking/service"
-import { clickTrackingOptions } from "../utils/plugin-options"
+import { clickTrackingOptions } from "../options"
 
 /** Retention: deletes events that happened longer ago than `retentionDays` (default 365, see the plugin options). */
 export default async function deleteOldClickEvents(container: MedusaContainer): Promise<number> {

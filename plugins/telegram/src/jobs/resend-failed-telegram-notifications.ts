@@ -12,7 +12,7 @@ import {
   type SendOutcome,
   type StoredNotification,
 } from "../notifications/send-telegram-notification"
-import { telegramPluginOptions } from "../utils/plugin-options"
+import { telegramPluginOptions } from "../options"
 
 /** Failed messages older than this are not tried again (a sale message a week late helps no one). */
 const RESEND_WINDOW_MS = 7 * 24 * 60 * 60 * 1000

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { telegramPluginOptions } from "../utils/plugin-options"
+import { telegramPluginOptions } from "../options"
 import type { AttemptOverride } from "../providers/telegram-notification/attempt-policy"
 import { merchantOrderMessage, type OrderForMerchant } from "./merchant-order-message"
 import { sendTelegramNotification, type SendOutcome } from "./send-telegram-notification"

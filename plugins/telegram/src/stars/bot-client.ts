@@ -1,4 +1,4 @@
-import type { StarsOptions } from "./options"
+import type { StarsOptions } from "../providers/telegram-stars/options"
 
 /** A Bot API refusal (`ok: false`) or an unreachable Bot API (`status` 0). */
 export class StarsBotApiError extends Error {

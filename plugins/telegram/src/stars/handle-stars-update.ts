@@ -1,6 +1,6 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { STARS_CURRENCY } from "./options"
+import { STARS_CURRENCY } from "../providers/telegram-stars/options"
 import { decodeInvoicePayload } from "./payload"
 import { starsConfigured } from "./plugin-services"
 import { answerPreCheckoutQuery } from "./pre-checkout"

@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { telegramPluginOptions } from "../utils/plugin-options"
+import { telegramPluginOptions } from "../options"
+import type { StarsOptions } from "../providers/telegram-stars/options"
 import { StarsBotClient } from "./bot-client"
-import { parseStarsOptions, type StarsOptions } from "./options"
 
 export type StarsPluginServices = { options: StarsOptions; client: StarsBotClient }
 
@@ -13,18 +13,17 @@ const built = new WeakMap<object, StarsPluginServices>()
  * job), built once per configuration. The provider builds its own from the same options.
  */
 export function starsPlugin(container: MedusaContainer): StarsPluginServices {
-  const raw = telegramPluginOptions(container).stars
-  if (!raw) {
+  const options = telegramPluginOptions(container).stars
+  if (!options) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       "Telegram Stars payments are not configured (plugin option `stars`)"
     )
   }
-  let services = built.get(raw)
+  let services = built.get(options)
   if (!services) {
-    const options = parseStarsOptions(raw)
     services = { options, client: new StarsBotClient(options) }
-    built.set(raw, services)
+    built.set(options, services)
   }
   return services
 }

@@ -1,7 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type { StarsSessionData } from "../providers/telegram-stars/session-data"
-import { STARS_CURRENCY, STARS_PROVIDER_ID } from "./options"
+import { STARS_CURRENCY, STARS_PROVIDER_ID } from "../providers/telegram-stars/options"
 import { decodeInvoicePayload } from "./payload"
 import { starsPlugin } from "./plugin-services"
 import { loadCartForStars, starsPriceOf } from "./price"

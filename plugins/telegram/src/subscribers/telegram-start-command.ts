@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { TELEGRAM_UPDATE_EVENT, type TelegramUpdate } from "../bot/telegram-update"
 import { sendTelegramNotification } from "../notifications/send-telegram-notification"
 import { escapeHtml } from "../utils/escape-html"
-import { telegramPluginOptions } from "../utils/plugin-options"
+import { telegramPluginOptions } from "../options"
 
 export const START_TEMPLATE = "bot-start"
 /** `/start`, `/start@bot` and `/start <payload>`; Telegram's deep-link payloads are [A-Za-z0-9_-]{1,64}. */

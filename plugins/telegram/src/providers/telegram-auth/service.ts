@@ -1,4 +1,4 @@
-import { AbstractAuthModuleProvider, MedusaError } from "@medusajs/framework/utils"
+import { AbstractAuthModuleProvider } from "@medusajs/framework/utils"
 import type {
   AuthenticationInput,
   AuthenticationResponse,
@@ -8,19 +8,7 @@ import type {
 import type { TelegramUser } from "../../types"
 import { TELEGRAM_PUBLIC_KEYS, verifyInitData, type InitDataVerification } from "../../utils/init-data"
 import { toTelegramProfile } from "../../utils/telegram-profile"
-
-export type TelegramAuthOptions = {
-  /** The bot's token: initData is checked with its HMAC. */
-  botToken?: string
-  /** Without a token: check Telegram's Ed25519 signature for this bot id instead. */
-  botId?: number
-  /** Use Telegram's test-environment key for the Ed25519 check. */
-  testEnvironment?: boolean
-  /** How old initData may be, in seconds (default 24 h). */
-  initDataMaxAgeSeconds?: number
-}
-
-const DEFAULT_MAX_AGE_SECONDS = 24 * 60 * 60
+import { parseTelegramAuthOptions, type ResolvedTelegramAuthOptions, type TelegramAuthOptions } from "./options"
 
 /**
  * Auth provider "telegram": a shopper is who Telegram's signed initData says,
@@ -35,37 +23,13 @@ class TelegramAuthProviderService extends AbstractAuthModuleProvider {
 
   private readonly verification: InitDataVerification
 
-  static validateOptions(options: TelegramAuthOptions): void {
-    if (!options.botToken && !options.botId) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_ARGUMENT,
-        "Telegram auth provider: set the option botToken (or botId for third-party validation)"
-      )
-    }
-    if (options.botToken && !/^\d+:[\w-]+$/.test(options.botToken)) {
-      throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "Telegram auth provider: botToken is malformed")
-    }
-    const maxAge = options.initDataMaxAgeSeconds
-    if (maxAge !== undefined && (!Number.isInteger(maxAge) || maxAge < 60)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_ARGUMENT,
-        "Telegram auth provider: initDataMaxAgeSeconds must be a whole number of seconds, at least 60"
-      )
-    }
+  static validateOptions(options: Record<string, unknown>): void {
+    parseTelegramAuthOptions(options)
   }
 
   constructor(_container: Record<string, unknown>, options: TelegramAuthOptions) {
     super()
-    const maxAgeSeconds = options.initDataMaxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS
-    this.verification = options.botToken
-      ? { botToken: options.botToken, maxAgeSeconds }
-      : {
-          thirdParty: {
-            botId: options.botId!,
-            publicKey: options.testEnvironment ? TELEGRAM_PUBLIC_KEYS.test : TELEGRAM_PUBLIC_KEYS.production,
-          },
-          maxAgeSeconds,
-        }
+    this.verification = verificationFor(parseTelegramAuthOptions(options))
   }
 
   async authenticate(
@@ -120,3 +84,13 @@ class TelegramAuthProviderService extends AbstractAuthModuleProvider {
 }
 
 export default TelegramAuthProviderService
+
+/** The bot token's HMAC when there is a token, else Telegram's signature for the bot id (the options require one). */
+function verificationFor(options: ResolvedTelegramAuthOptions): InitDataVerification {
+  const maxAgeSeconds = options.initDataMaxAgeSeconds
+  if (options.botToken) {
+    return { botToken: options.botToken, maxAgeSeconds }
+  }
+  const publicKey = options.testEnvironment ? TELEGRAM_PUBLIC_KEYS.test : TELEGRAM_PUBLIC_KEYS.production
+  return { thirdParty: { botId: options.botId ?? Number.NaN, publicKey }, maxAgeSeconds }
+}

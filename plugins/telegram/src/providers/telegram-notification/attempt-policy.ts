@@ -1,6 +1,6 @@
 import type { ProviderSendNotificationDTO } from "@medusajs/framework/types"
 import type { RetryPolicy } from "./retry"
-import type { ResolvedTelegramNotificationOptions } from "./types"
+import type { ResolvedTelegramNotificationOptions } from "./options"
 
 /** Where a caller asks for fewer or shorter attempts for one notification: `provider_data.telegram_attempt`. */
 export const ATTEMPT_POLICY_KEY = "telegram_attempt"

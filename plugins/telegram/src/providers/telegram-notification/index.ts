@@ -8,4 +8,5 @@ export default ModuleProvider(Modules.NOTIFICATION, {
 export { TelegramNotificationProviderService }
 export { TelegramDeliveryError } from "./errors"
 export type { TelegramFailureReason } from "./errors"
-export type { TelegramNotificationData, TelegramNotificationOptions, TelegramDeliveryRecord } from "./types"
+export type { TelegramNotificationOptions } from "./options"
+export type { TelegramNotificationData, TelegramDeliveryRecord } from "./types"

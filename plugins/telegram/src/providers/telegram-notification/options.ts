@@ -1,84 +1,58 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import type { ResolvedTelegramNotificationOptions, TelegramNotificationOptions } from "./types"
+import { z } from "@medusajs/framework/zod"
 
 export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 
-export const DEFAULTS = {
-  apiRoot: TELEGRAM_API_ROOT,
-  maxAttempts: 4,
-  retryBaseDelayMs: 500,
-  retryMaxDelayMs: 5_000,
-  maxRetryAfterSeconds: 30,
-  requestTimeoutMs: 10_000,
-} as const satisfies Omit<ResolvedTelegramNotificationOptions, "botToken">
-
-const INTEGER_OPTIONS = [
-  ["maxAttempts", 1],
-  ["retryBaseDelayMs", 0],
-  ["retryMaxDelayMs", 0],
-  ["maxRetryAfterSeconds", 0],
-  ["requestTimeoutMs", 1],
-] as const
-
-/**
- * Checks the provider's options and fills in defaults. Throws a MedusaError naming the
- * offending option; never repeats the token.
- */
-export function resolveOptions(options: Record<string, unknown> | undefined): ResolvedTelegramNotificationOptions {
-  const input = (options ?? {}) as Partial<Record<keyof TelegramNotificationOptions, unknown>>
-
-  if (typeof input.botToken !== "string" || !input.botToken.trim()) {
-    throw invalid(
-      "botToken is required: the bot's token from @BotFather (set TELEGRAM_BOT_TOKEN and pass it as options.botToken)"
-    )
-  }
-  if (/\s/.test(input.botToken) || input.botToken.includes("/")) {
-    throw invalid("botToken must not contain spaces or slashes")
-  }
-
-  const apiRoot = input.apiRoot === undefined || input.apiRoot === "" ? DEFAULTS.apiRoot : input.apiRoot
-  if (typeof apiRoot !== "string" || !isHttpUrl(apiRoot)) {
-    throw invalid(`apiRoot must be an http(s) URL such as ${TELEGRAM_API_ROOT}, got ${JSON.stringify(apiRoot)}`)
-  }
-
-  const resolved: ResolvedTelegramNotificationOptions = {
-    ...DEFAULTS,
-    botToken: input.botToken,
-    apiRoot: normalizeApiRoot(apiRoot),
-  }
-  for (const [name, min] of INTEGER_OPTIONS) {
-    const value = input[name]
-    if (value === undefined) {
-      continue
-    }
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-      throw invalid(`${name} must be an integer of at least ${min}, got ${JSON.stringify(value)}`)
-    }
-    resolved[name] = value
-  }
-  if (resolved.retryMaxDelayMs < resolved.retryBaseDelayMs) {
-    throw invalid("retryMaxDelayMs must not be smaller than retryBaseDelayMs")
-  }
-  return resolved
+const count = (min: number) => {
+  const error = `must be a whole number of at least ${min}`
+  return z.number({ error }).int({ error }).min(min, { error })
 }
 
-function invalid(message: string): MedusaError {
-  return new MedusaError(MedusaError.Types.INVALID_DATA, `Telegram notification provider: ${message}`)
-}
+const optionsSchema = z
+  .object({
+    /** The bot's token from @BotFather (TELEGRAM_BOT_TOKEN). */
+    botToken: z
+      .string({ error: "is required: the bot's token from @BotFather (pass TELEGRAM_BOT_TOKEN as options.botToken)" })
+      .trim()
+      .min(1, "is required: the bot's token from @BotFather (pass TELEGRAM_BOT_TOKEN as options.botToken)")
+      .refine((token) => !/[\s/]/.test(token), "must not contain spaces or slashes"),
+    /** Base URL of the Bot API: Telegram's, a local Bot API server, or a test double. */
+    apiRoot: z
+      .url({ protocol: /^https?$/, error: `must be an http(s) URL such as ${TELEGRAM_API_ROOT}` })
+      .default(TELEGRAM_API_ROOT)
+      // telegraf resolves `./bot<token>/<method>` against the root: a root with a path must end with "/".
+      .transform((root) => (root.endsWith("/") ? root : `${root}/`)),
+    /** Attempts per message chunk, the first one included. */
+    maxAttempts: count(1).default(4),
+    /** First back-off delay after a network error or a 5xx, doubled each time. */
+    retryBaseDelayMs: count(0).default(500),
+    /** Longest back-off delay. */
+    retryMaxDelayMs: count(0).default(5_000),
+    /** A 429 asking to wait longer than this fails at once instead of waiting. */
+    maxRetryAfterSeconds: count(0).default(30),
+    /** One request's time limit; a request that takes longer counts as a network error. */
+    requestTimeoutMs: count(1).default(10_000),
+    /** Medusa's notification module passes the provider's channels along with its options. */
+    channels: z.array(z.string()).optional(),
+  })
+  .strict()
+  .refine((options) => options.retryMaxDelayMs >= options.retryBaseDelayMs, {
+    path: ["retryMaxDelayMs"],
+    message: "must not be smaller than retryBaseDelayMs",
+  })
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === "http:" || url.protocol === "https:"
-  } catch {
-    return false
+/** The provider's options, as written in `medusa-config.ts`. */
+export type TelegramNotificationOptions = z.input<typeof optionsSchema>
+/** Options with every default filled in. */
+export type ResolvedTelegramNotificationOptions = Omit<z.output<typeof optionsSchema>, "channels">
+
+/** Checks the provider's options and fills in defaults; the error names the option, never the token. */
+export function parseTelegramNotificationOptions(raw: unknown): ResolvedTelegramNotificationOptions {
+  const parsed = optionsSchema.safeParse(raw ?? {})
+  if (parsed.success) {
+    const { channels: _channels, ...options } = parsed.data
+    return options
   }
-}
-
-/**
- * telegraf resolves `./bot<token>/<method>` against the root, so a root with a path must
- * end with "/" or its last segment would be dropped.
- */
-function normalizeApiRoot(apiRoot: string): string {
-  return apiRoot.endsWith("/") ? apiRoot : `${apiRoot}/`
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"} ${issue.message}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Telegram notification provider: ${problems.join("; ")}`)
 }

@@ -6,9 +6,12 @@ import { attemptPolicy } from "./attempt-policy"
 import { readDeliveryRecord, writeDeliveryRecord } from "./delivery-record"
 import { TelegramDeliveryError } from "./errors"
 import { readMessage } from "./message"
-import { resolveOptions } from "./options"
+import {
+  parseTelegramNotificationOptions,
+  type ResolvedTelegramNotificationOptions,
+  type TelegramNotificationOptions,
+} from "./options"
 import { withRetries } from "./retry"
-import type { ResolvedTelegramNotificationOptions, TelegramNotificationOptions } from "./types"
 
 type InjectedDependencies = {
   logger: Logger
@@ -25,7 +28,7 @@ class TelegramNotificationProviderService extends AbstractNotificationProviderSe
   static identifier = "telegram"
 
   static validateOptions(options: Record<string, unknown>): void {
-    resolveOptions(options)
+    parseTelegramNotificationOptions(options)
   }
 
   protected readonly logger_: Logger
@@ -35,7 +38,7 @@ class TelegramNotificationProviderService extends AbstractNotificationProviderSe
   constructor({ logger }: InjectedDependencies, options: TelegramNotificationOptions) {
     super()
     this.logger_ = logger
-    this.options_ = resolveOptions(options)
+    this.options_ = parseTelegramNotificationOptions(options)
     this.client_ = new TelegramBotClient(this.options_)
   }
 

@@ -1,28 +1,5 @@
 import type { InlineKeyboardMarkup } from "telegraf/types"
 
-/** Options of the notification provider, as written in `medusa-config.ts`. */
-export type TelegramNotificationOptions = {
-  /** The bot's token from @BotFather. Required. */
-  botToken: string
-  /** Base URL of the Bot API. Default: Telegram's (`https://api.telegram.org`). */
-  apiRoot?: string
-  /** Attempts per message chunk, the first one included. Default: 4. */
-  maxAttempts?: number
-  /** First back-off delay after a network error or a 5xx, doubled each time. Default: 500 ms. */
-  retryBaseDelayMs?: number
-  /** Longest back-off delay. Default: 5,000 ms. */
-  retryMaxDelayMs?: number
-  /** A 429 asking to wait longer than this fails at once instead of waiting. Default: 30 s. */
-  maxRetryAfterSeconds?: number
-  /** One request's time limit; a request that takes longer counts as a network error. Default: 10,000 ms. */
-  requestTimeoutMs?: number
-  /** Medusa's notification module passes the provider's channels along with its options. */
-  channels?: string[]
-}
-
-/** Options with every default filled in. */
-export type ResolvedTelegramNotificationOptions = Required<Omit<TelegramNotificationOptions, "channels">>
-
 /**
  * What the provider reads from a notification's `data` (besides the text, see the README):
  * all optional.

@@ -29,7 +29,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { StarsBotApiError, StarsBotClient } from "../../stars/bot-client"
-import { parseStarsOptions, STARS_CURRENCY, type StarsOptions } from "../../stars/options"
+import { parseStarsOptions, STARS_CURRENCY, type StarsOptions } from "./options"
 import { encodeInvoicePayload } from "../../stars/payload"
 import { refundStarsCharge } from "../../stars/refund-charge"
 import { isPaid, serverFields, type StarsSessionData } from "./session-data"

@@ -1,6 +1,6 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { STARS_PROVIDER_ID } from "../options"
+import { STARS_PROVIDER_ID } from "../../providers/telegram-stars/options"
 import type { StarsSessionData } from "../../providers/telegram-stars/session-data"
 import type { StarsCharge } from "./charge"
 

@@ -6,7 +6,7 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { clientAddress } from "../../../utils/client-address"
-import { clickTrackingOptions } from "../../../utils/plugin-options"
+import { clickTrackingOptions } from "../../../options"
 import { counterForApp } from "../../../utils/rate-limit/counter-for-app"
 import type { StoreClicksBodyType } from "./validators"
 

@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../../../modules/click-tracking"
 import type ClickTrackingModuleService from "../../../modules/click-tracking/service"
 import { CLIENT_EVENT_TYPES, PURCHASE_EVENT } from "../../../utils/event-types"
-import { clickTrackingOptions } from "../../../utils/plugin-options"
+import { clickTrackingOptions } from "../../../options"
 import { assertProductsExist } from "./known-products"
 import type { StoreClicksBodyType } from "./validators"
 

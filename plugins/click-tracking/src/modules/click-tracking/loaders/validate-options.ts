@@ -1,5 +1,5 @@
 import type { LoaderOptions } from "@medusajs/framework/types"
-import { parseClickTrackingOptions } from "../../../utils/plugin-options"
+import { parseClickTrackingOptions } from "../../../options"
 
 /** The plugin's options reach its module: a wrong one stops the start, not a later request. */
 export default async function validateOptions({ options }: LoaderOptions<Record<string, unknown>>) {

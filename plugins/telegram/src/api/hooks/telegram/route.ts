@@ -3,7 +3,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { TELEGRAM_UPDATE_EVENT, TelegramUpdateSchema } from "../../../bot/telegram-update"
 import { handleStarsUpdate } from "../../../stars/handle-stars-update"
-import { telegramPluginOptions } from "../../../utils/plugin-options"
+import { telegramPluginOptions } from "../../../options"
 
 const SECRET_HEADER = "x-telegram-bot-api-secret-token"
 const MAX_UPDATE_BYTES = 1024 * 1024

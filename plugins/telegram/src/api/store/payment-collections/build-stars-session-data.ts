@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { STARS_PROVIDER_ID } from "../../../stars/options"
+import { STARS_PROVIDER_ID } from "../../../providers/telegram-stars/options"
 import { starsPlugin } from "../../../stars/plugin-services"
 import { loadCartForStars, starsPriceOf } from "../../../stars/price"
 

@@ -7,7 +7,7 @@ describe("TelegramAuthProviderService options", () => {
 
   it.each([
     [{}, /set the option botToken/],
-    [{ botToken: "not a token" }, /botToken is malformed/],
+    [{ botToken: "not a token" }, /botToken must look like <bot id>:<secret>/],
     [{ botToken: "7000000001:AAE_token", initDataMaxAgeSeconds: 5 }, /at least 60/],
   ])("refuses to start with %j", (options, message) => {
     expect(() => TelegramAuthProviderService.validateOptions(options)).toThrow(message)

@@ -5,7 +5,7 @@ import { escapeHtml } from "../../../utils/escape-html"
 import providerModule from "../index"
 import { TelegramDeliveryError } from "../errors"
 import TelegramNotificationProviderService from "../service"
-import type { TelegramNotificationOptions } from "../types"
+import type { TelegramNotificationOptions } from "../options"
 
 const TOKEN = "123456789:AAHdq-secret_TOKEN-value_0042"
 const CHAT = "987654321"

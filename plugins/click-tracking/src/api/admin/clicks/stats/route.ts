@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { CLICK_TRACKING_MODULE } from "../../../../modules/click-tracking"
 import type ClickTrackingModuleService from "../../../../modules/click-tracking/service"
 import type { ClickStats } from "../../../../modules/click-tracking/stats/types"
-import { clickTrackingOptions } from "../../../../utils/plugin-options"
+import { clickTrackingOptions } from "../../../../options"
 import { resolveRange } from "../date-range"
 import type { AdminClickStatsQueryType } from "./validators"
 

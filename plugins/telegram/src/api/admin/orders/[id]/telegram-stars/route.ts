@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { StarsSessionData } from "../../../../../providers/telegram-stars/session-data"
 import type { AdminStarsPayment } from "../../../../../stars/admin-types"
-import { STARS_PROVIDER_ID } from "../../../../../stars/options"
+import { STARS_PROVIDER_ID } from "../../../../../providers/telegram-stars/options"
 
 type PaymentRow = {
   id: string

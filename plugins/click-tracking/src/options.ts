@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { MAX_EVENTS_PER_BATCH } from "../api/store/clicks/validators"
-import { CLIENT_EVENT_TYPES, PURCHASE_EVENT } from "./event-types"
-import { DEFAULT_TIME_ZONE, hasWholeHourOffsets, isTimeZone } from "./time-zone"
+import { MAX_EVENTS_PER_BATCH } from "./api/store/clicks/validators"
+import { CLIENT_EVENT_TYPES, PURCHASE_EVENT } from "./utils/event-types"
+import { DEFAULT_TIME_ZONE, hasWholeHourOffsets, isTimeZone } from "./utils/time-zone"
 
 export const PLUGIN_NAME = "@aistore/medusa-click-tracking"
 
@@ -23,9 +23,9 @@ export const ClickTrackingOptionsSchema = z
     /** The store's time zone: statistics count days from its midnight (IANA name). */
     timeZone: z
       .string()
-      .refine(isTimeZone, { message: "timeZone must be an IANA time zone such as Europe/Moscow" })
+      .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Moscow" })
       .refine((zone) => !isTimeZone(zone) || hasWholeHourOffsets(zone), {
-        message: "timeZone must be a whole number of hours from UTC (statistics are kept by the hour)",
+        message: "must be a whole number of hours from UTC (statistics are kept by the hour)",
       })
       .default(DEFAULT_TIME_ZONE),
     /** Events older than this many days are deleted by the retention job. */
@@ -55,18 +55,38 @@ export const ClickTrackingOptionsSchema = z
 
 export type ClickTrackingOptions = z.infer<typeof ClickTrackingOptionsSchema>
 
+/** One wrong option: its path (`rateLimit.events`) and what is wrong with it. */
+export type ClickTrackingOptionProblem = { option: string; message: string }
+
 /**
- * Parses the plugin's options; a mistake names the option. Medusa hands a plugin's options to its
- * modules and adds its own `database` entry to that same object: it is not the plugin's to check.
+ * Checks the options without throwing, for a caller that reports in its own terms (an app naming
+ * the environment variable each option came from). Medusa hands a plugin's options to its modules
+ * and adds its own `database` entry to that same object: it is not the plugin's to check.
  */
-export function parseClickTrackingOptions(raw: Record<string, unknown> | undefined): ClickTrackingOptions {
+export function checkClickTrackingOptions(
+  raw: Record<string, unknown> | undefined
+): { options: ClickTrackingOptions; problems: [] } | { options?: undefined; problems: ClickTrackingOptionProblem[] } {
   const { database: _addedByMedusa, ...options } = raw ?? {}
   const parsed = ClickTrackingOptionsSchema.safeParse(options)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`)
-    throw new Error(`${PLUGIN_NAME}: invalid options: ${problems.join("; ")}`)
+  if (parsed.success) {
+    return { options: parsed.data, problems: [] }
   }
-  return parsed.data
+  return {
+    problems: parsed.error.issues.map((issue) => ({
+      option: issue.path.join(".") || "options",
+      message: issue.message,
+    })),
+  }
+}
+
+/** Parses the plugin's options; a mistake names the option. */
+export function parseClickTrackingOptions(raw: Record<string, unknown> | undefined): ClickTrackingOptions {
+  const { options, problems } = checkClickTrackingOptions(raw)
+  if (options) {
+    return options
+  }
+  const described = problems.map(({ option, message }) => `${option} ${message}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid options for ${PLUGIN_NAME}: ${described.join("; ")}`)
 }
 
 const parsedByConfig = new WeakMap<object, ClickTrackingOptions>()

@@ -6,15 +6,18 @@ export const STARS_PROVIDER_ID = "pp_telegram-stars_telegram-stars"
 export const STARS_CURRENCY = "XTR"
 export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 
-const optionsSchema = z
+export const starsOptionsSchema = z
   .object({
     botToken: z
       .string()
       .trim()
-      .regex(/^\d+:[\w-]+$/, "must look like <bot id>:<secret> (TELEGRAM_BOT_TOKEN)"),
-    apiRoot: z.string().url().default(TELEGRAM_API_ROOT),
+      .regex(/^\d+:[\w-]+$/, "must look like <bot id>:<secret>, as @BotFather gives it"),
+    apiRoot: z.url({ protocol: /^https?$/, error: "must be an http: or https: URL" }).default(TELEGRAM_API_ROOT),
     /** Roubles per Star: a cart's RUB total divided by it, rounded up, is its Stars price. */
-    rubPerStar: z.number().positive().max(1_000_000),
+    rubPerStar: z
+      .number({ error: "must be a positive number of roubles per Star" })
+      .positive("must be a positive number of roubles per Star")
+      .max(1_000_000, "must be a positive number of roubles per Star"),
     /** The invoice's title in Telegram (1–32 characters). */
     invoiceTitle: z.string().trim().min(1).max(32).default("AI Store"),
     /** Each Bot API call: Telegram gives the store 10 s to answer a pre-checkout query. */
@@ -35,12 +38,12 @@ const optionsSchema = z
   })
   .strict()
 
-export type StarsOptionsInput = z.input<typeof optionsSchema>
-export type StarsOptions = z.output<typeof optionsSchema>
+export type StarsOptionsInput = z.input<typeof starsOptionsSchema>
+export type StarsOptions = z.output<typeof starsOptionsSchema>
 
 /** Validates the options; the error names every option that is wrong (never the token's value). */
 export function parseStarsOptions(raw: unknown): StarsOptions {
-  const parsed = optionsSchema.safeParse(raw ?? {})
+  const parsed = starsOptionsSchema.safeParse(raw ?? {})
   if (parsed.success) {
     return parsed.data
   }

@@ -1,4 +1,4 @@
-import { parseClickTrackingOptions } from "../plugin-options"
+import { parseClickTrackingOptions } from "../options"
 
 describe("parseClickTrackingOptions", () => {
   it("fills the defaults and leaves out the database entry Medusa adds", () => {
@@ -16,15 +16,15 @@ describe("parseClickTrackingOptions", () => {
   })
 
   it.each([
-    [{ timeZone: "Asia/Kolkata" }, "timeZone: timeZone must be a whole number of hours from UTC"],
-    [{ timeZone: "Moscow" }, "timeZone: timeZone must be an IANA time zone"],
-    [{ customTypes: ["purchase"] }, "customTypes.0: a custom type must not be a built-in one"],
-    [{ customTypes: ["Promo-Click"] }, "customTypes.0: a custom type is lower-case letters"],
+    [{ timeZone: "Asia/Kolkata" }, "timeZone must be a whole number of hours from UTC"],
+    [{ timeZone: "Moscow" }, "timeZone must be an IANA time zone"],
+    [{ customTypes: ["purchase"] }, "customTypes.0 a custom type must not be a built-in one"],
+    [{ customTypes: ["Promo-Click"] }, "customTypes.0 a custom type is lower-case letters"],
     [{ rateLimit: { events: 10, windowSeconds: 60 } }, "rateLimit.events"],
     [{ trustedProxyHops: 11 }, "trustedProxyHops"],
     [{ retentionDay: 30 }, "Unrecognized key"],
   ])("refuses %j naming the option", (options, message) => {
-    expect(() => parseClickTrackingOptions(options)).toThrow("@aistore/medusa-click-tracking: invalid options:")
+    expect(() => parseClickTrackingOptions(options)).toThrow("Invalid options for @aistore/medusa-click-tracking:")
     expect(() => parseClickTrackingOptions(options)).toThrow(message)
   })
 })
