@@ -88,7 +88,7 @@ export async function loadCatalog(container: MedusaContainer, scope: CatalogScop
     ),
   ])
 
-  const courses = (products as unknown as ProductRow[]).flatMap((product) => toCourse(product, scope))
+  const courses = (products as ProductRow[]).flatMap((product) => toCourse(product, scope))
   const shown = new Set(courses.flatMap((course) => course.category_ids))
   return {
     catalog: {
@@ -96,7 +96,7 @@ export async function loadCatalog(container: MedusaContainer, scope: CatalogScop
       region_id: scope.regionId,
       currency_code: scope.currencyCode,
       // A category tab with nothing in it is not shown.
-      categories: (categories as unknown as CategoryRow[]).filter((category) => shown.has(category.id)).map(toCategory),
+      categories: (categories as CategoryRow[]).filter((category) => shown.has(category.id)).map(toCategory),
       courses: courses.map(({ description: _description, outcomes: _outcomes, ...card }) => card),
     },
     detailsByHandle: new Map(courses.map((course) => [course.handle, course])),

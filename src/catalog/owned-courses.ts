@@ -11,7 +11,7 @@ export async function listOwnedCourseIds(container: MedusaContainer, customerId:
     fields: ["id", "items.product_id"],
     filters: { customer_id: customerId, status: { $nin: NOT_GRANTING_STATUSES } },
   })
-  const owned = (orders as unknown as OrderRow[]).flatMap((order) =>
+  const owned = (orders as OrderRow[]).flatMap((order) =>
     (order.items ?? []).flatMap((item) => (item?.product_id ? [item.product_id] : []))
   )
   return [...new Set(owned)].sort()

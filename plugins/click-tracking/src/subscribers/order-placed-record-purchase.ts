@@ -22,7 +22,7 @@ export default async function recordPurchase({ event, container }: SubscriberArg
     fields: ["id", "customer_id", "created_at", "items.product_id", "items.detail.quantity"],
     filters: { id: event.data.id },
   })
-  const order = data[0] as unknown as PlacedOrder | undefined
+  const order: PlacedOrder | undefined = data[0]
   if (!order) {
     return
   }

@@ -89,7 +89,10 @@ async function sendUnderLock(
       return { delivered: false, error: "another send of this message is in progress" }
     }
     // Medusa only re-sends a key whose record failed.
-    await (notifications as unknown as NotificationRecords).updateNotifications({ id: existing.id, status: "failure" })
+    if (!updatesRecords(notifications)) {
+      throw new Error("Medusa's notification module offers no updateNotifications: cannot retry a stale send")
+    }
+    await notifications.updateNotifications({ id: existing.id, status: "failure" })
   }
 
   const providerData = { ...(existing?.provider_data ?? input.provider_data ?? {}) }
@@ -163,4 +166,9 @@ export function failureReason(notification: NotificationDTO | undefined): string
 export function permanentFailure(notification: NotificationDTO): string | undefined {
   const reason = failureReason(notification)
   return reason && PERMANENT_REASONS.includes(reason) ? reason : undefined
+}
+
+/** The module's generated service updates its records; its public interface does not say so. */
+function updatesRecords(service: object): service is NotificationRecords {
+  return "updateNotifications" in service && typeof service.updateNotifications === "function"
 }

@@ -88,7 +88,7 @@ export async function loadCartForStars(container: MedusaContainer, cartId: strin
     ],
     filters: { id: cartId },
   })
-  const cart = data[0] as unknown as CartForStars | undefined
+  const cart: CartForStars | undefined = data[0]
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
   }

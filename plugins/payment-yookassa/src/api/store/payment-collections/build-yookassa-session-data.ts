@@ -53,7 +53,7 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
     ],
     filters: { id: cartId },
   })
-  const cart = carts[0] as unknown as CartForPayment | undefined
+  const cart: CartForPayment | undefined = carts[0]
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart ${cartId} was not found`)
   }

@@ -11,9 +11,9 @@ import { resolveRange } from "../date-range"
 import type { AdminClickExportQueryType } from "./validators"
 
 /** GET /admin/clicks/export?from&to (admins only, as every /admin route): raw events as CSV, streamed. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest<unknown, AdminClickExportQueryType>, res: MedusaResponse) {
   const { timeZone } = clickTrackingOptions(req.scope)
-  const { from, to } = resolveRange(req.validatedQuery as unknown as AdminClickExportQueryType, timeZone)
+  const { from, to } = resolveRange(req.validatedQuery, timeZone)
   const day = (date: Date) => dayIn(date, timeZone)
   const clicks = req.scope.resolve<ClickTrackingModuleService>(CLICK_TRACKING_MODULE)
   res.status(200)

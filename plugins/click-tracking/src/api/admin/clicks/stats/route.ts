@@ -8,8 +8,8 @@ import { resolveRange } from "../date-range"
 import type { AdminClickStatsQueryType } from "./validators"
 
 /** GET /admin/clicks/stats (admins only, as every /admin route): totals, funnel, daily series, tops. */
-export async function GET(req: MedusaRequest, res: MedusaResponse<ClickStats>) {
-  const query = req.validatedQuery as unknown as AdminClickStatsQueryType
+export async function GET(req: MedusaRequest<unknown, AdminClickStatsQueryType>, res: MedusaResponse<ClickStats>) {
+  const query = req.validatedQuery
   const { timeZone } = clickTrackingOptions(req.scope)
   const range = resolveRange(query, timeZone)
   let productIds: string[] | undefined

@@ -40,7 +40,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
     ],
     filters: { id: req.params.id },
   })
-  const order = data[0] as unknown as OrderRow | undefined
+  const order: OrderRow | undefined = data[0]
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)
   }

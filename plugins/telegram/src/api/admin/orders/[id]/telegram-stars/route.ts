@@ -27,8 +27,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<{
     ],
     filters: { id: req.params.id },
   })
-  const order = data[0] as unknown as
-    { payment_collections?: Array<{ payments?: PaymentRow[] | null } | null> | null } | undefined
+  const order: { payment_collections?: Array<{ payments?: PaymentRow[] | null } | null> | null } | undefined = data[0]
   if (!order) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${req.params.id} was not found`)
   }
