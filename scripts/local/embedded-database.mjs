@@ -1,9 +1,10 @@
 import { existsSync, statSync } from "node:fs"
 import { dirname, join } from "node:path"
+import localDefaults from "../../src/config/local-defaults.json" with { type: "json" }
 
-export const EMBEDDED_DATABASE_NAME = "aistore"
-/** Local mode's PostgreSQL (`npm start`); the app's default DATABASE_URL (src/config/environment.ts) names it too. */
-export const EMBEDDED_DATABASE_PORT = 54329
+/** Local mode's PostgreSQL (`npm start`): the app's default DATABASE_URL (src/config/server.ts) reads the same file. */
+export const EMBEDDED_DATABASE_NAME = localDefaults.databaseName
+export const EMBEDDED_DATABASE_PORT = localDefaults.databasePort
 
 const LIFECYCLE_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]
 

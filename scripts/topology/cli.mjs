@@ -65,8 +65,7 @@ async function doubles(botToken) {
   const { start } = await import("@aistore/medusa-telegram/testing")
   const botApi = await start({ log: (line) => say(`telegram: ${line}`) })
   cleanups.push(() => botApi.stop())
-  const { startYookassaSandbox } = await import("@aistore/medusa-payment-yookassa/sandbox")
-  const shopId = "100500"
+  const { SANDBOX_SHOP_ID: shopId, startYookassaSandbox } = await import("@aistore/medusa-payment-yookassa/sandbox")
   const secretKey = `test_${randomBytes(18).toString("base64url")}`
   const sandbox = await startYookassaSandbox({
     port: sandboxPort,

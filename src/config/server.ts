@@ -1,11 +1,13 @@
 import { LOCAL_SECRET, type EnvReader } from "./env-reader"
+// Shared with scripts/local/embedded-database.mjs, which starts that PostgreSQL.
+import localDefaults from "./local-defaults.json"
 
 export type WorkerMode = "shared" | "server" | "worker"
 const WORKER_MODES: readonly WorkerMode[] = ["shared", "server", "worker"]
 
 /** Port the embedded PostgreSQL of local mode listens on (scripts/local/embedded-database.mjs starts it there). */
-export const LOCAL_DATABASE_PORT = 54329
-export const LOCAL_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${LOCAL_DATABASE_PORT}/aistore`
+export const LOCAL_DATABASE_PORT = localDefaults.databasePort
+export const LOCAL_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${LOCAL_DATABASE_PORT}/${localDefaults.databaseName}`
 export const LOCAL_STOREFRONT_URL = "http://localhost:5173"
 
 export interface ServerEnvironment {
