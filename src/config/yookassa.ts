@@ -1,12 +1,16 @@
-import { checkYookassaOptions, YOOKASSA_API_URL, type YookassaOptions } from "@aistore/medusa-payment-yookassa/options"
+import {
+  checkYookassaOptions,
+  SANDBOX_SHOP_ID,
+  YOOKASSA_API_URL,
+  type YookassaOptions,
+} from "@aistore/medusa-payment-yookassa/options"
 import type { EnvReader } from "./env-reader"
 import { asBoolean, asNumber, reportOptionProblems } from "./option-problems"
 
-export { YOOKASSA_API_URL }
+export { SANDBOX_SHOP_ID, YOOKASSA_API_URL }
 /** Yookassa's checkout widget (the embedded confirmation), as its documentation loads it. */
 export const YOOKASSA_WIDGET_URL = "https://yookassa.ru/checkout-widget/v1/checkout-widget.js"
-/** Local mode's Yookassa sandbox credentials (`npm start` runs the sandbox when no shop id is set). */
-export const SANDBOX_SHOP_ID = "100500"
+/** Local mode's Yookassa sandbox secret (`npm start` runs the sandbox when no shop id is set). */
 export const SANDBOX_SECRET_KEY = "test_local-sandbox-secret-key"
 
 export interface YookassaEnvironment {

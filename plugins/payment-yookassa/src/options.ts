@@ -4,6 +4,8 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import proxyaddr from "proxy-addr"
 
 export const PLUGIN_NAME = "@aistore/medusa-payment-yookassa"
+/** The shop id the plugin's sandbox plays: an app's local-mode default. */
+export { SANDBOX_SHOP_ID } from "./sandbox/credentials"
 /** Medusa's id of the provider registered as `{ id: "yookassa" }`: `pp_<identifier>_<id>`. */
 export const PROVIDER_ID = "pp_yookassa_yookassa"
 export const WEBHOOK_PROVIDER = "yookassa_yookassa"
