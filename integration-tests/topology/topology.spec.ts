@@ -388,7 +388,18 @@ describe("the production topology: nginx, two servers, one worker", () => {
           headers: store,
           signal: AbortSignal.timeout(30_000),
         })
+      const productLines = (since: number) =>
+        accessLog()
+          .slice(since)
+          .filter((line) => line.uri.startsWith("/store/products"))
+      // nginx writes a request's line after answering it: wait for it, so it is not counted with the cut's.
+      const loggedBeforeCheck = accessLog().length
       expect((await products()).status).toBe(200)
+      await until(
+        () => (productLines(loggedBeforeCheck).length ? true : undefined),
+        "the check's access-log line",
+        10_000
+      )
 
       const loggedBeforeCut = accessLog().length
       await database.cut()
@@ -400,9 +411,11 @@ describe("the production topology: nginx, two servers, one worker", () => {
           expect(answer.headers.get("retry-after")).toBe("5")
         }
         // Both servers said so (nginx spreads the requests; other traffic, such as a webhook, is left out).
-        const cutAnswers = accessLog()
-          .slice(loggedBeforeCut)
-          .filter((line) => line.uri.startsWith("/store/products"))
+        const cutAnswers = await until(
+          () => (productLines(loggedBeforeCut).length >= 4 ? productLines(loggedBeforeCut) : undefined),
+          "the cut's access-log lines",
+          10_000
+        )
         expect(cutAnswers.map((line) => line.status)).toEqual([503, 503, 503, 503])
         expect(new Set(cutAnswers.map((line) => line.upstream)).size).toBe(2)
       } finally {
@@ -441,13 +454,14 @@ describe("the production topology: nginx, two servers, one worker", () => {
     })
 
     it("a server SIGKILLed right after it answered Yookassa's webhook: the order is placed once", async () => {
+      const answeredWebhooks = () => accessLog().filter((line) => line.uri === WEBHOOK && line.status === 200)
+      const webhooksBefore = answeredWebhooks().length
       const { store, paymentId } = await startPurchase(515151)
       await sandbox.pay(paymentId)
       await sandbox.flushNotifications()
       expect(deliveredNotifications(paymentId)).toEqual([200])
-      const answered = accessLog()
-        .filter((line) => line.uri === WEBHOOK && line.status === 200)
-        .pop()!
+      // nginx writes the line just after answering.
+      const answered = await until(() => answeredWebhooks()[webhooksBefore], "the webhook's access-log line", 10_000)
       const server = topology.servers.find((entry) => answered.upstream === `127.0.0.1:${entry.port}`)!
       const killed = topology.process(server.name)!
       process.kill(-killed.child.pid!, "SIGKILL")
