@@ -5,8 +5,9 @@
  * sandbox), then stock Medusa 2.21.2 (scripts/bench/bare-medusa: none of our plugins or src/,
  * Medusa's system payment provider), each on its own copy of one migrated and seeded database.
  *
- * Each connection is a signed-in shopper (Telegram for AI Store, e-mail/password for Medusa) taking
- * the steps the Mini App takes (storefront-miniapp/src/api/store.ts), one row per step:
+ * `--connections` autocannon connections send, in turn for as many signed-in shoppers (Telegram for
+ * AI Store, e-mail/password for Medusa), what the Mini App sends (storefront-miniapp/src/api/store.ts),
+ * one row per step:
  * 1. the catalogue: GET /store/catalog; Medusa: GET /store/products?limit=20 with region prices,
  *    as a stock storefront reads it (for `--seconds`);
  * 2. POST /store/carts with a course (`--rounds` carts per shopper), each cart going on to:
@@ -262,9 +263,10 @@ async function storePath(requests, tokens) {
     say(`  ${STEPS[step]}…`)
     rows[step] = await cannon(BACKEND, make, { connections: CONNECTIONS, ...limit })
   }
+  let read = 0
   await measure(
     "catalogue",
-    () => [{ setupRequest: (request, context) => ({ ...request, ...requests.catalogue(pick(tokens, context)) }) }],
+    () => [{ setupRequest: (request) => ({ ...request, ...requests.catalogue(tokens[read++ % tokens.length]) }) }],
     { seconds: SECONDS }
   )
 
@@ -274,7 +276,11 @@ async function storePath(requests, tokens) {
     "cart",
     () => [
       {
-        setupRequest: (request, context) => ({ ...request, ...requests.cart(pick(tokens, context), made++) }),
+        setupRequest: (request, context) => {
+          // The context lives until this request's answer: it tells whose cart the answer is.
+          context.token = tokens[made % tokens.length]
+          return { ...request, ...requests.cart(context.token, made++) }
+        },
         onResponse: (status, body, context) => status === 200 && carts.push({ id: cartId(body), token: context.token }),
       },
     ],
@@ -298,13 +304,6 @@ async function storePath(requests, tokens) {
     await measure("session", eachOnce(collections, requests.session), { amount: collections.length })
   }
   return rows
-}
-
-let shopperTurn = 0
-/** The connection's shopper, chosen on its first request and kept (autocannon keeps a context per connection). */
-function pick(tokens, context) {
-  context.token ??= tokens[shopperTurn++ % tokens.length]
-  return context.token
 }
 
 const cartId = (body) => JSON.parse(body).cart.id
