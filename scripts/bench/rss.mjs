@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs"
 
-/** Resident memory (MB, VmRSS) of a process and every process under it, from /proc. */
+/**
+ * Resident memory (MB) of a process and every process under it, from /proc: now (VmRSS) and at its
+ * peak so far (VmHWM, which does not depend on when V8 last collected).
+ */
 export function processTreeRssMb(rootPid) {
   const pids = descendants(rootPid)
-  const kilobytes = pids.reduce((sum, pid) => sum + vmRssKb(pid), 0)
-  return { mb: kilobytes / 1024, processes: pids.length }
+  const total = (field) => pids.reduce((sum, pid) => sum + statusKb(pid, field), 0) / 1024
+  return { mb: total("VmRSS"), peakMb: total("VmHWM"), processes: pids.length }
 }
 
 function descendants(rootPid) {
@@ -35,11 +38,11 @@ function parentOf(pid) {
   }
 }
 
-function vmRssKb(pid) {
+function statusKb(pid, field) {
   try {
     const line = readFileSync(`/proc/${pid}/status`, "utf8")
       .split("\n")
-      .find((entry) => entry.startsWith("VmRSS:"))
+      .find((entry) => entry.startsWith(`${field}:`))
     return line ? Number(line.split(/\s+/)[1]) : 0
   } catch {
     return 0

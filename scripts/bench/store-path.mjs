@@ -14,7 +14,7 @@
  * 3. POST /store/carts/:id with the e-mail for Yookassa's receipt (receipts are on by default);
  * 4. POST /store/payment-collections;
  * 5. POST /store/payment-collections/:id/payment-sessions (Yookassa; Medusa: pp_system_default).
- * Then each server's RSS (it and its children, from /proc), beside its RSS after start.
+ * Then each server's RSS (it and its children, from /proc) and its peak, beside its RSS after start.
  * Any answer that is not a 2xx fails its row (and the run): its figures are not recorded.
  *
  * Needs the build (`npm run build`, or the plugins and `node scripts/build-app.mjs --backend-only`).
@@ -433,7 +433,8 @@ for (const step of Object.keys(STEPS)) {
 }
 for (const { target, idle, loaded } of [ours, bare]) {
   say(
-    `RSS ${target.name}: ${idle.mb.toFixed(0)} MB after start, ${loaded.mb.toFixed(0)} MB after the load (${loaded.processes} processes)`
+    `RSS ${target.name}: ${idle.mb.toFixed(0)} MB after start, ${loaded.mb.toFixed(0)} MB after the load, ` +
+      `peak ${loaded.peakMb.toFixed(0)} MB (${loaded.processes} processes)`
   )
 }
 
@@ -453,12 +454,20 @@ for (const [step, label] of Object.entries(STEPS)) {
     figures.push({ what, value: pickValue(row), unit, baseline: { what: baselineWhat, value: pickValue(base) } })
   }
 }
-figures.push({
-  what: "server RSS after the store-path load",
-  value: ours.loaded.mb,
-  unit: "MB",
-  baseline: { what: "bare Medusa", value: bare.loaded.mb },
-})
+figures.push(
+  {
+    what: "server RSS after the store-path load",
+    value: ours.loaded.mb,
+    unit: "MB",
+    baseline: { what: "bare Medusa", value: bare.loaded.mb },
+  },
+  {
+    what: "server peak RSS (VmHWM) over the store path",
+    value: ours.loaded.peakMb,
+    unit: "MB",
+    baseline: { what: "bare Medusa", value: bare.loaded.peakMb },
+  }
+)
 recordFigures("store-path", figures)
 
 const failures = Object.keys(STEPS).flatMap((step) =>
