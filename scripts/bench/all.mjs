@@ -3,8 +3,9 @@
  * `npm run bench`: every benchmark that can run unattended, one after another, then one table and
  * bench/results.json (each figure beside its baseline from the same run, the machine and its load).
  *
- * 1. Self-contained (each starts its own PostgreSQL, server or topology): catalog, the Yookassa
- *    webhook at 1 and at 50 concurrent purchases, the scale-out topology, click statistics.
+ * 1. Self-contained (each starts its own PostgreSQL, server or topology): catalog, the Mini App's
+ *    store path against bare Medusa, the Yookassa webhook at 1 and at 50 concurrent purchases, the
+ *    scale-out topology (click ingest included), click statistics.
  * 2. On a local store (`npm start`, started here and stopped at the end, unless BACKEND_URL already
  *    answers): login, click ingest, the Mini App in headless Chromium.
  *
@@ -34,9 +35,10 @@ const seconds = quick ? "2" : "10"
 /** In order; `store: true` needs the local store. */
 const BENCHMARKS = [
   { name: "catalog", args: ["catalog.mjs", "--seconds", seconds] },
+  { name: "store-path", args: ["store-path.mjs", "--seconds", seconds, "--rounds", quick ? "2" : "15"] },
   { name: "yookassa-webhook-1", args: ["yookassa-webhook.mjs", quick ? "3" : "20", "1"] },
   { name: "yookassa-webhook-50", args: ["yookassa-webhook.mjs", quick ? "10" : "50", quick ? "10" : "50"] },
-  { name: "topology", args: ["topology.mjs", "--seconds", seconds] },
+  { name: "topology", args: ["topology.mjs", "--seconds", seconds, "--click-events", quick ? "5000" : "50000"] },
   {
     name: "clicks-stats",
     args: [

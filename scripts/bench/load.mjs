@@ -3,11 +3,12 @@ import { percentiles } from "./measure.mjs"
 
 /**
  * Closed-loop load: `connections` keep-alive connections, each sending the next request as soon
- * as its previous answer is read, for `seconds`. node:http rather than fetch, so the client
- * spends as little of the machine's CPU as it can. `make(i)` gives request i: { path, method,
- * headers, body }. Returns requests/s, latency percentiles (ms) and the count of each status.
+ * as its previous answer is read, for `seconds` (or until `amount` requests are sent). node:http
+ * rather than fetch, so the client spends as little of the machine's CPU as it can. `make(i)` gives
+ * request i: { path, method, headers, body }. Returns requests/s, latency percentiles (ms) and the
+ * count of each status.
  */
-export async function load(baseUrl, make, { connections = 10, seconds = 10, warmup = 200 } = {}) {
+export async function load(baseUrl, make, { connections = 10, seconds = 10, amount, warmup = 200 } = {}) {
   const { hostname, port } = new URL(baseUrl)
   const agent = new Agent({ keepAlive: true, maxSockets: connections })
   const send = ({ path, method = "GET", headers = {}, body }) =>
@@ -45,10 +46,12 @@ export async function load(baseUrl, make, { connections = 10, seconds = 10, warm
   const latencies = []
   const statuses = {}
   const deadline = process.hrtime.bigint() + BigInt(Math.round(seconds * 1e9))
+  let sent = 0
+  const more = amount === undefined ? () => process.hrtime.bigint() < deadline : () => sent++ < amount
   const started = process.hrtime.bigint()
   await Promise.all(
     Array.from({ length: connections }, async () => {
-      while (process.hrtime.bigint() < deadline) {
+      while (more()) {
         const { status, ms } = await send(make(next++))
         latencies.push(ms)
         statuses[status] = (statuses[status] ?? 0) + 1

@@ -3,28 +3,40 @@
  * Scale-out benchmark on the production topology (scripts/topology): the same requests sent to one
  * server process directly and to nginx in front of two, in the same run, on the same data (the demo
  * catalogue): Medusa's stock product list (uncached, CPU-bound), the store's catalogue (behind
- * nginx's micro-cache), a cart created with its first course (writes), and /health for scale.
+ * nginx's micro-cache), a cart created with its first course (writes), and /health for scale;
+ * then click ingest, `--click-events` events in batches of 100 per request against a tenth of them
+ * one per request, from signed-in Telegram customers (each within the click plugin's budget).
+ * A row with any answer that is not a 2xx fails the run and is not recorded.
  * Prints a table (and records its figures for `npm run bench`).
  *
  * Needs the build (`npm run build`, or the plugins, `node scripts/build-app.mjs --backend-only` and the
  * Mini App) and Debian's nginx. PostgreSQL: DATABASE_URL, else an embedded one on port 54333
  * (.local/bench-topology-postgres); Redis: REDIS_URL, else database 13 of 127.0.0.1:6379.
  *
- *   node scripts/bench/topology.mjs [--connections 10] [--seconds 10]
+ *   node scripts/bench/topology.mjs [--connections 10] [--seconds 10] [--click-events 50000]
  */
 import { randomBytes } from "node:crypto"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { ROOT, startTopology } from "../topology/topology.mjs"
+import { clickRequests, customersFor, signInCustomers } from "./click-load.mjs"
 import { load, once } from "./load.mjs"
 import { recordFigures } from "./results.mjs"
 
 const { values } = parseArgs({
-  options: { connections: { type: "string", default: "10" }, seconds: { type: "string", default: "10" } },
+  options: {
+    connections: { type: "string", default: "10" },
+    seconds: { type: "string", default: "10" },
+    "click-events": { type: "string", default: "50000" },
+  },
 })
 const CONNECTIONS = Number(values.connections)
 const SECONDS = Number(values.seconds)
+const CLICK_EVENTS = Number(values["click-events"])
+const BATCH = 100
+const CLICK_WARMUP = 5
+const BOT_TOKEN = `7000000003:${randomBytes(16).toString("hex")}`
 const BASE_PORT = Number(process.env.BENCH_TOPOLOGY_PORT || 9300)
 
 let database
@@ -49,7 +61,7 @@ try {
       STORE_CORS: "https://shop.aistore.test",
       ADMIN_CORS: "https://shop.aistore.test",
       MINIAPP_URL: "https://shop.aistore.test",
-      TELEGRAM_BOT_TOKEN: `7000000003:${randomBytes(16).toString("hex")}`,
+      TELEGRAM_BOT_TOKEN: BOT_TOKEN,
       TELEGRAM_ADMIN_CHAT_ID: "-1001234567890",
       TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString("hex"),
       YOOKASSA_SHOP_ID: "123456",
@@ -91,7 +103,29 @@ try {
     for (const [where, url] of Object.entries(targets)) {
       process.stdout.write(`${what}, ${where}…\n`)
       const figures = await load(url, make, { connections: CONNECTIONS, seconds: SECONDS, warmup: 50 })
-      rows.push({ what, where, rate: figures.rate, p50: figures.median, p99: figures.p99, statuses: figures.statuses })
+      rows.push({ what, where, unit: "requests/s", ...summary(figures, 1) })
+    }
+  }
+
+  const { body: catalog } = await once(topology.url, { path: "/store/catalog", headers })
+  const productIds = catalog.courses.map((course) => course.id)
+  const clickRows = [
+    { what: `POST /store/clicks, ${BATCH} events per request`, perRequest: BATCH, events: CLICK_EVENTS },
+    { what: "POST /store/clicks, one event per request", perRequest: 1, events: CLICK_EVENTS / 10 },
+  ]
+  for (const { what, perRequest, events } of clickRows) {
+    for (const [where, url] of Object.entries(targets)) {
+      const requestCount = Math.ceil(events / perRequest)
+      // Straight to a server: nginx limits sign-ins to a few a second per address.
+      const tokens = await signInCustomers(
+        topology.servers[0].url,
+        BOT_TOKEN,
+        customersFor((requestCount + CLICK_WARMUP) * perRequest)
+      )
+      process.stdout.write(`${what}, ${where}…\n`)
+      const make = clickRequests({ tokens, publishableKey: config.publishable_key, productIds, perRequest })
+      const figures = await load(url, make, { connections: CONNECTIONS, amount: requestCount, warmup: CLICK_WARMUP })
+      rows.push({ what, where, unit: "events/s", ...summary(figures, perRequest) })
     }
   }
 } finally {
@@ -99,27 +133,47 @@ try {
   await database?.stop()
 }
 
-recordFigures(
-  "topology",
-  rows
-    .filter((row) => row.where === "nginx → 2 servers")
-    .map((row) => {
-      const single = rows.find((entry) => entry.what === row.what && entry.where === "one server")
-      return {
-        what: `${row.what}, nginx → 2 servers`,
-        value: row.rate,
-        unit: "requests/s",
-        baseline: { what: "one server", value: single.rate },
-      }
+/** A row's rate (in events for click batches), latencies and whether anything was refused. */
+function summary(figures, perRequest) {
+  return {
+    rate: figures.rate * perRequest,
+    p50: figures.median,
+    p99: figures.p99,
+    statuses: figures.statuses,
+    refused: Object.keys(figures.statuses).some((status) => Number(status) >= 300),
+  }
+}
+
+const measured = rows.filter((row) => !row.refused)
+const find = (what, where) => measured.find((entry) => entry.what === what && entry.where === where)
+const figures = measured
+  .filter((row) => row.where === "nginx → 2 servers" && find(row.what, "one server"))
+  .map((row) => ({
+    what: `${row.what}, nginx → 2 servers`,
+    value: row.rate,
+    unit: row.unit,
+    baseline: { what: "one server", value: find(row.what, "one server").rate },
+  }))
+for (const where of ["one server", "nginx → 2 servers"]) {
+  const batched = find(`POST /store/clicks, ${BATCH} events per request`, where)
+  const single = find("POST /store/clicks, one event per request", where)
+  if (batched && single) {
+    figures.push({
+      what: `click ingest, ${BATCH} events per request, ${where}`,
+      value: batched.rate,
+      unit: "events/s",
+      baseline: { what: "one event per request", value: single.rate },
     })
-)
+  }
+}
+recordFigures("topology", figures)
 
 const ms = (value) => value.toFixed(1).padStart(9)
-console.log(`\nProduction topology, ${CONNECTIONS} connections, ${SECONDS} s per row`)
+console.log(`\nProduction topology, ${CONNECTIONS} connections, ${SECONDS} s per row (clicks: ${CLICK_EVENTS} events)`)
 console.log(
   "what".padEnd(52) +
     "where".padEnd(20) +
-    "req/s".padStart(9) +
+    "throughput".padStart(18) +
     "p50 ms".padStart(9) +
     "p99 ms".padStart(9) +
     "  statuses"
@@ -128,10 +182,15 @@ for (const row of rows) {
   console.log(
     row.what.padEnd(52) +
       row.where.padEnd(20) +
-      String(Math.round(row.rate)).padStart(9) +
+      `${Math.round(row.rate).toLocaleString("en")} ${row.unit}`.padStart(18) +
       ms(row.p50) +
       ms(row.p99) +
       "  " +
       JSON.stringify(row.statuses)
   )
+}
+const refused = rows.filter((row) => row.refused)
+if (refused.length) {
+  console.log(`\nRefused requests in: ${refused.map((row) => `${row.what}, ${row.where}`).join("; ")}`)
+  process.exitCode = 1
 }
