@@ -23,7 +23,7 @@ import { createServer } from "node:http"
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { sign } from "@telegram-apps/init-data-node"
-import { startYookassaSandbox } from "@aistore/medusa-payment-yookassa/sandbox"
+import { SANDBOX_SHOP_ID, startYookassaSandbox } from "@aistore/medusa-payment-yookassa/sandbox"
 import { start as startBotApi } from "@aistore/medusa-telegram/testing"
 import { startEmbeddedDatabase, EMBEDDED_DATABASE_NAME } from "../local/embedded-database.mjs"
 import { httpClient } from "./http.mjs"
@@ -38,7 +38,7 @@ const CONCURRENCY = Number(process.argv[3] ?? 5)
 const PORT = 9200
 const BACKEND = `http://localhost:${PORT}`
 const BOT_TOKEN = `7${randomBytes(4).readUInt32BE(0) % 100_000_000}:${randomBytes(26).toString("base64url")}`
-const SHOP = { shopId: "100500", secretKey: `test_${randomBytes(12).toString("hex")}` }
+const SHOP = { shopId: SANDBOX_SHOP_ID, secretKey: `test_${randomBytes(12).toString("hex")}` }
 const ROWS = [
   { name: "Medusa stock delay", delayMs: 5_000 },
   { name: "AI Store plugin", delayMs: 250 },
