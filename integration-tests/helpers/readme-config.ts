@@ -22,8 +22,8 @@ const TOP_LEVEL_KEY = /^([A-Za-z]+)\s*:/
 /** The first ```ts block of the README's "## Install" section. */
 export function installSnippet(readmePath: string): ReadmeSnippet {
   const readme = readFileSync(readmePath, "utf8")
-  const install = readme.indexOf("\n## Install\n")
-  const block = install < 0 ? null : /```ts\n([\s\S]*?)```/.exec(readme.slice(install))
+  const install = /^## Install$/m.exec(readme)
+  const block = install && /```ts\n([\s\S]*?)```/.exec(readme.slice(install.index))
   if (!block) {
     throw new Error(`${readmePath} has no \`\`\`ts block under "## Install"`)
   }
