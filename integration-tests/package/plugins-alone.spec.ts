@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { delimiter, join, sep } from "node:path"
 import { Client } from "pg"
 import {
   builtServer,
@@ -39,6 +39,8 @@ type PluginCase = {
   tables: string[]
   /** One of its admin routes: the plugin answers it (a missing order or product: its own JSON 404). */
   adminRoute: string
+  /** Payment providers its README's modules register. */
+  paymentProviders?: string[]
   /** Bundles Medusa's admin with its extensions too. */
   bundleAdmin?: boolean
 }
@@ -57,6 +59,7 @@ const CASES: Record<string, PluginCase> = {
     env: { YOOKASSA_SHOP_ID: "123456", YOOKASSA_SECRET_KEY: "test_PluginsAloneSecretKey" },
     tables: ["yookassa_dashboard_refund"],
     adminRoute: "/admin/orders/order_none/yookassa",
+    paymentProviders: ["pp_yookassa_yookassa"],
   },
   telegram: {
     folders: ["telegram"],
@@ -81,13 +84,16 @@ const CASES: Record<string, PluginCase> = {
   },
 }
 
-/** The machine's PATH and npm settings, nothing of the workspace (jest's NODE_ENV, npm's workspace prefix). */
+/** The machine's PATH and npm settings, nothing of the workspace (jest's NODE_ENV, npm's workspace prefix, NODE_OPTIONS). */
 function cleanEnvironment(): NodeJS.ProcessEnv {
   const npmSettings = Object.entries(process.env).filter(([name]) =>
     /^npm_config_(cache|registry|userconfig)$/i.test(name)
   )
   return {
-    PATH: process.env.PATH,
+    // npm run puts the workspace's node_modules/.bin first: the app must find its own tools.
+    PATH: process.env.PATH?.split(delimiter)
+      .filter((entry) => !entry.includes(`node_modules${sep}.bin`))
+      .join(delimiter),
     HOME: process.env.HOME ?? tmpdir(),
     MEDUSA_DISABLE_TELEMETRY: "true",
     ...Object.fromEntries(npmSettings),
@@ -147,7 +153,7 @@ describe("each plugin alone in a bare Medusa app", () => {
 
   it.each(Object.entries(CASES))(
     "%s: installs with its declared peers, builds, migrates and serves from its README's configuration",
-    async (plugin, { folders, env: pluginEnv, tables, adminRoute, bundleAdmin }) => {
+    async (plugin, { folders, env: pluginEnv, tables, adminRoute, paymentProviders = [], bundleAdmin }) => {
       const names = folders.map((folder) => `@aistore/medusa-${folder}`)
       const database = `pack_${plugin.replace(/-/g, "_")}`
       const env = {
@@ -188,6 +194,10 @@ describe("each plugin alone in a bare Medusa app", () => {
         const answer = await adminAnswer(server, token, adminRoute)
         expect(answer.routed).toBe(true)
         expect(answer.status).toBeLessThan(500)
+        const providers = await fetch(`${server.url}/admin/payments/payment-providers?limit=100`, {
+          headers: { authorization: `Bearer ${token}` },
+        }).then((response) => response.json() as Promise<{ payment_providers: { id: string }[] }>)
+        expect(providers.payment_providers.map(({ id }) => id)).toEqual(expect.arrayContaining(paymentProviders))
       } finally {
         await stopProcessGroup(server?.process)
         await dropScratchDatabase(database)
