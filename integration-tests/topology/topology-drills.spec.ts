@@ -325,7 +325,7 @@ describe("fault drills on the production topology", () => {
       "the outage to be felt",
       60_000
     )
-    const completedDuringOutage = stream.completed
+    const completedBeforeRestart = stream.completed
     await redis.start()
     redisDown = false
 
@@ -363,7 +363,7 @@ describe("fault drills on the production topology", () => {
       .slice(loggedBefore)
       .filter((line) => line.status >= 500)
     process.stdout.write(
-      `[drill] Redis restart: ${stream.completed} purchases (${completedDuringOutage} done before Redis came back), ` +
+      `[drill] Redis restart: ${stream.completed} purchases (${completedBeforeRestart} done before Redis came back), ` +
         `${stream.failedRequests} failed steps ${JSON.stringify(Object.fromEntries(stream.statuses))}, ` +
         `nginx 5xx ${JSON.stringify(failed.map((line) => line.status))}; ` +
         `ledger ${JSON.stringify(ledger)}\n`
