@@ -38,6 +38,12 @@ const redisModules = env.redisUrl
           ],
         },
       },
+      {
+        // The jobs' schedules live in Redis only: the worker writes them again when Redis is back
+        // (a Redis restarted without its data would otherwise run no job until the worker restarts).
+        resolve: "./src/modules/job-schedules",
+        options: { redisUrl: env.workerMode === "server" ? undefined : env.redisUrl },
+      },
     ]
   : []
 

@@ -1,8 +1,12 @@
-/** Polls `probe` until it returns a value, or fails after `timeoutMs` (generous: suites share the CPU). */
+/**
+ * Polls `probe` every `intervalMs` until it returns a value, or fails after `timeoutMs` (generous:
+ * suites share the CPU).
+ */
 export async function until<T>(
   probe: () => Promise<T | undefined> | T | undefined,
   what: string,
-  timeoutMs = 60_000
+  timeoutMs = 60_000,
+  intervalMs = 100
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -10,7 +14,7 @@ export async function until<T>(
     if (value !== undefined) {
       return value
     }
-    await new Promise((wake) => setTimeout(wake, 100))
+    await new Promise((wake) => setTimeout(wake, intervalMs))
   }
   throw new Error(`Timed out waiting for ${what}`)
 }

@@ -1,17 +1,27 @@
 import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import Redis from "ioredis"
 import { chromium } from "playwright-core"
-import { Client } from "pg"
 import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { start as startBotApi, type BotApiDouble } from "../../plugins/telegram/src/testing/bot-api-double"
 import { startTaggingProxy, type TaggedCall, type TaggingProxy } from "../helpers/tagging-proxy"
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy"
 import { signInitData } from "../helpers/telegram-init-data"
+import {
+  adminSql,
+  DATABASE_SERVER,
+  databaseUrl,
+  freePort,
+  nginxClient,
+  ordersOf as shopperOrders,
+  sql,
+  startPurchase as startShopperPurchase,
+  type Shop,
+  type StoreHeaders,
+} from "../helpers/topology-shop"
 import { LIGHT_THEME } from "../browser/miniapp/launch"
 import { until } from "../helpers/until"
 import type { Topology } from "../../scripts/topology/topology.mjs" with { "resolution-mode": "import" }
@@ -46,36 +56,6 @@ const SECRETS = {
 }
 const BOT_TOKEN = `7000000002:${SECRETS.BOT_SECRET}`
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
-
-/** The database `name`, directly or through a proxy listening on `viaPort`. */
-function databaseUrl(name: string, viaPort?: number) {
-  const password = DB_PASSWORD ? `:${encodeURIComponent(DB_PASSWORD)}` : ""
-  const address = viaPort ? `127.0.0.1:${viaPort}` : `${DB_HOST}:${DB_PORT}`
-  return `postgres://${encodeURIComponent(DB_USERNAME)}${password}@${address}/${name}`
-}
-
-async function sql(database: string, text: string) {
-  const client = new Client({ connectionString: databaseUrl(database) })
-  await client.connect()
-  try {
-    return (await client.query(text)).rows
-  } finally {
-    await client.end()
-  }
-}
-
-const adminSql = (text: string) => sql("postgres", text)
-
 async function emptyRedis() {
   const redis = new Redis(REDIS_URL)
   await redis.flushdb()
@@ -107,28 +87,12 @@ describe("the production topology: nginx, two servers, one worker", () => {
   /** Fault drill: the first call this matches SIGKILLs the worker while that call is in flight. */
   let killWorkerOn: ((call: TaggedCall) => boolean) | undefined
 
-  /** A request through nginx, as the Mini App (or an admin's browser) makes it over HTTPS. */
-  async function http(path: string, init: RequestInit & { json?: unknown } = {}) {
-    const headers = new Headers(init.headers)
-    headers.set("x-forwarded-proto", "https")
-    if (init.json !== undefined) {
-      headers.set("content-type", "application/json")
-    }
-    const response = await fetch(`${topology.url}${path}`, {
-      ...init,
-      headers,
-      body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
-    })
-    const text = await response.text()
-    responses.push(`${[...response.headers].map(([name, value]) => `${name}: ${value}`).join("\n")}\n\n${text}`)
-    let body: any
-    try {
-      body = JSON.parse(text)
-    } catch {
-      body = text
-    }
-    return { status: response.status, headers: response.headers, body }
-  }
+  /** Every request through nginx; the answers are kept for the secrets check. */
+  const http = nginxClient({
+    url: () => topology.url,
+    onReply: (reply) =>
+      responses.push(`${[...reply.headers].map(([name, value]) => `${name}: ${value}`).join("\n")}\n\n${reply.text}`),
+  })
 
   const accessLog = (): AccessLine[] =>
     readFileSync(topology.accessLog, "utf8")
@@ -147,7 +111,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     await emptyRedis()
 
     const [nginx, server1, server2, worker] = await Promise.all([freePort(), freePort(), freePort(), freePort()])
-    database = await startTcpProxy({ host: DB_HOST, port: Number(DB_PORT) })
+    database = await startTcpProxy(DATABASE_SERVER)
     botApi = await startBotApi({ port: 0 })
     sandbox = await startYookassaSandbox({
       shopId: SHOP_ID,
@@ -219,54 +183,12 @@ describe("the production topology: nginx, two servers, one worker", () => {
     rmSync(runtimeDir, { recursive: true, force: true })
   })
 
+  const shop = (): Shop => ({ botToken: BOT_TOKEN, publishableKey, regionId })
   /** A Telegram shopper signs in and starts paying for a course with Yookassa, all through nginx. */
-  async function startPurchase(telegramId: number) {
-    const initData = signInitData({ user: { id: telegramId, first_name: "Топология" } }, BOT_TOKEN, new Date())
-    const login = await http("/auth/customer/telegram", {
-      method: "POST",
-      headers: { authorization: `tma ${initData}` },
-    })
-    expect(login.status).toBe(200)
-    const store = { "x-publishable-api-key": publishableKey, authorization: `Bearer ${login.body.token}` }
-
-    const { body: catalogue } = await http(`/store/products?limit=1&region_id=${regionId}&fields=id,*variants`, {
-      headers: store,
-    })
-    const { body: created } = await http("/store/carts", {
-      method: "POST",
-      headers: store,
-      json: { region_id: regionId, email: "buyer@example.ru" },
-    })
-    const added = await http(`/store/carts/${created.cart.id}/line-items`, {
-      method: "POST",
-      headers: store,
-      json: { variant_id: catalogue.products[0].variants[0].id, quantity: 1 },
-    })
-    expect(added.status).toBe(200)
-    const { body: collection } = await http("/store/payment-collections", {
-      method: "POST",
-      headers: store,
-      json: { cart_id: created.cart.id },
-    })
-    const session = await http(`/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, {
-      method: "POST",
-      headers: store,
-      json: { provider_id: "pp_yookassa_yookassa" },
-    })
-    expect(session.status).toBe(200)
-    return { store, paymentId: session.body.payment_collection.payment_sessions[0].data.id as string }
-  }
+  const startPurchase = (telegramId: number) => startShopperPurchase(http, shop(), telegramId)
 
   /** The shopper's orders, once there is one. */
-  const ordersOf = (store: Record<string, string>, timeoutMs?: number) =>
-    until(
-      async () => {
-        const { body } = await http("/store/orders?fields=id", { headers: store })
-        return body.orders?.length ? (body.orders as Array<{ id: string }>) : undefined
-      },
-      "the shopper's order",
-      timeoutMs
-    )
+  const ordersOf = (store: StoreHeaders, timeoutMs?: number) => shopperOrders(http, store, timeoutMs)
 
   /** Yookassa's notifications of a payment that reached the store (nginx answered 200). */
   const deliveredNotifications = (paymentId: string) =>

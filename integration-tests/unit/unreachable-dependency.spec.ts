@@ -24,6 +24,15 @@ describe("isUnreachableDependency", () => {
     ["PostgreSQL starting up", Object.assign(new Error("the database system is starting up"), { code: "57P03" })],
     ["MikroORM's wrapper", Object.assign(new Error("connect failed"), { name: "ConnectionException" })],
     [
+      "ioredis giving a command up while Redis is down",
+      Object.assign(
+        new Error(
+          'Reached the max retries per request limit (which is 20). Refer to "maxRetriesPerRequest" option for details.'
+        ),
+        { name: "MaxRetriesPerRequestError" }
+      ),
+    ],
+    [
       "a wrapped cause",
       withCause(
         new Error("step failed"),

@@ -9,15 +9,16 @@
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH"])
 /** PostgreSQL's SQLSTATEs for "no connection" (class 08) and "not accepting connections now" (57P0x). */
 const POSTGRES_UNAVAILABLE = /^(08\d{3}|57P0[1-3])$/
-/** What pg, knex and MikroORM say when a connection ends, or none can be had. */
+/** What pg, knex, MikroORM and ioredis (Redis down: a command gave up) say when a connection ends, or none can be had. */
 const CONNECTION_MESSAGES = [
+  "Reached the max retries per request limit",
   "Connection terminated",
   "Timeout acquiring a connection",
   "Client has encountered a connection error",
   "connect ECONNREFUSED",
   "read ECONNRESET",
 ]
-const CONNECTION_ERROR_NAMES = new Set(["ConnectionException", "KnexTimeoutError"])
+const CONNECTION_ERROR_NAMES = new Set(["ConnectionException", "KnexTimeoutError", "MaxRetriesPerRequestError"])
 
 type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; cause?: unknown }
 
