@@ -37,9 +37,14 @@ let database
 try {
   const buildPlugin = (plugin) => run(join(BIN, "medusa"), ["plugin:build"], { cwd: join(ROOT, "plugins", plugin) })
   await Promise.all([
-    Promise.all(PLUGINS.map(buildPlugin)).then(() => Promise.all(DEPENDENT_PLUGINS.map(buildPlugin))),
+    Promise.all(PLUGINS.map(buildPlugin))
+      .then(() => Promise.all(DEPENDENT_PLUGINS.map(buildPlugin)))
+      // The production build the packaging and topology suites run: built once here, as a build
+      // deletes the folder a suite beside it may be running from (the app compiles against the plugins).
+      .then(() => run(process.execPath, ["scripts/build-app.mjs", "--backend-only"])),
     run("npm", ["run", "build", "--workspace", "storefront-miniapp"]),
   ])
+  env.AISTORE_BACKEND_BUILT = "true"
 
   if (!env.DB_HOST) {
     mkdirSync(join(ROOT, ".local"), { recursive: true })

@@ -8,6 +8,7 @@ import {
   startServer,
   stopServer,
 } from "../helpers/production-server"
+import { ensureBackendBuild } from "../helpers/production-build"
 
 /**
  * Two production server processes on one database and one Redis, as replicas behind nginx:
@@ -43,7 +44,7 @@ describe("two server replicas on one Redis", () => {
   })
 
   it("serves an edit made through one replica on the other's very next request", async () => {
-    execFileSync(process.execPath, ["scripts/build-app.mjs", "--backend-only"], { cwd: ROOT, stdio: "inherit" })
+    ensureBackendBuild()
     const env = productionEnvironment(DATABASE, {
       HOME: process.env.HOME ?? "",
       // A database of Redis of its own, so no other store's queues or keys are shared.

@@ -10,6 +10,7 @@ import {
   startServer,
   stopServer,
 } from "../helpers/production-server"
+import { ensureBackendBuild } from "../helpers/production-build"
 
 /**
  * What the production image does, without Docker: build the server, make it
@@ -36,7 +37,7 @@ describe("the production server package", () => {
 
   it("installs from its own folder, migrates and serves the store", async () => {
     const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true" }
-    execFileSync(process.execPath, ["scripts/build-app.mjs", "--backend-only"], { cwd: ROOT, env, stdio: "inherit" })
+    ensureBackendBuild(env)
     execFileSync(process.execPath, ["scripts/package-server.mjs", folder], { cwd: ROOT, env, stdio: "inherit" })
 
     // The plugins come from the packed tarballs, not from workspace links.

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -22,6 +21,7 @@ import {
 } from "../helpers/topology-shop"
 import { until } from "../helpers/until"
 import { workerPort } from "../helpers/test-environment"
+import { ensureBackendBuild } from "../helpers/production-build"
 import type { Topology } from "../../scripts/topology/topology.mjs" with { "resolution-mode": "import" }
 
 /**
@@ -32,7 +32,6 @@ import type { Topology } from "../../scripts/topology/topology.mjs" with { "reso
  */
 jest.setTimeout(10 * 60_000)
 
-const ROOT = join(__dirname, "..", "..")
 const DATABASE = "aistore_topology_drills_test"
 const PUBLIC_URL = "https://shop.aistore.test"
 const WEBHOOK = "/hooks/payment/yookassa_yookassa"
@@ -68,7 +67,7 @@ describe("fault drills on the production topology", () => {
       .map((line) => JSON.parse(line))
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ["scripts/build-app.mjs", "--backend-only"], { cwd: ROOT, stdio: "inherit" })
+    ensureBackendBuild()
     await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
     await adminSql(`CREATE DATABASE ${DATABASE}`)
     redis = await startRedisServer(workerPort(6390))

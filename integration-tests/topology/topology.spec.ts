@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process"
 import { randomBytes } from "node:crypto"
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -24,6 +23,7 @@ import {
 } from "../helpers/topology-shop"
 import { LIGHT_THEME } from "../browser/miniapp/launch"
 import { until } from "../helpers/until"
+import { ensureBackendBuild } from "../helpers/production-build"
 import type { Topology } from "../../scripts/topology/topology.mjs" with { "resolution-mode": "import" }
 
 /**
@@ -104,7 +104,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
   const callsBy = (tag: string) => calls.filter((call) => call.tag === tag)
 
   beforeAll(async () => {
-    execFileSync(process.execPath, ["scripts/build-app.mjs", "--backend-only"], { cwd: ROOT, stdio: "inherit" })
+    ensureBackendBuild()
     await adminSql(`DROP DATABASE IF EXISTS ${DATABASE}`)
     await adminSql(`CREATE DATABASE ${DATABASE}`)
     // A Redis database of its own, emptied: no queued job or session of an earlier run.
