@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import Redis from "ioredis"
-import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
+import { SANDBOX_SHOP_ID, startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { start as startBotApi, type BotApiDouble } from "../../plugins/telegram/src/testing/bot-api-double"
 import { startRedisServer, type RedisServer } from "../helpers/redis-server"
 import {
@@ -37,7 +37,7 @@ const PUBLIC_URL = "https://shop.aistore.test"
 const WEBHOOK = "/hooks/payment/yookassa_yookassa"
 /** Where the sandbox sends its notifications from: an address the store is told is Yookassa's. */
 const YOOKASSA_SENDER = "127.0.0.5"
-const SHOP_ID = "100500"
+const SHOP_ID = SANDBOX_SHOP_ID
 const YOOKASSA_SECRET_KEY = `test_drills${randomBytes(16).toString("hex")}`
 const BOT_TOKEN = `7000000003:AAdrills${randomBytes(16).toString("hex")}`
 

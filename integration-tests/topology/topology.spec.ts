@@ -4,7 +4,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import Redis from "ioredis"
 import { chromium } from "playwright-core"
-import { startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
+import { SANDBOX_SHOP_ID, startYookassaSandbox, type YookassaSandbox } from "../../plugins/payment-yookassa/src/sandbox"
 import { start as startBotApi, type BotApiDouble } from "../../plugins/telegram/src/testing/bot-api-double"
 import { startTaggingProxy, type TaggedCall, type TaggingProxy } from "../helpers/tagging-proxy"
 import { startTcpProxy, type TcpProxy } from "../helpers/tcp-proxy"
@@ -43,7 +43,7 @@ const WEBHOOK = "/hooks/payment/yookassa_yookassa"
 /** Where the sandbox sends its notifications from: an address the store is told is Yookassa's. */
 const YOOKASSA_SENDER = "127.0.0.5"
 const ADMIN_CHAT_ID = "-1001234567890"
-const SHOP_ID = "100500"
+const SHOP_ID = SANDBOX_SHOP_ID
 const ADMIN = { email: "topology@aistore.test", password: `admin-${randomBytes(12).toString("hex")}` }
 
 /** Distinctive values: none may appear in a response, a log or the built Mini App. */
