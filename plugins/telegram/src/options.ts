@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { starsOptionsSchema } from "./providers/telegram-stars/options"
+import { checkOptions, describeProblems, type OptionCheck } from "./utils/option-check"
 
 // The auth provider's own check, for an app that maps the environment onto its options too.
 export { checkTelegramAuthOptions, type TelegramAuthOptions } from "./providers/telegram-auth/options"
@@ -42,28 +43,16 @@ const optionsSchema = z
 export type TelegramPluginOptionsInput = z.input<typeof optionsSchema>
 export type TelegramPluginOptions = z.output<typeof optionsSchema>
 
-/** One wrong option: its path (`stars.rubPerStar`) and what is wrong with it. */
-export type TelegramOptionProblem = { option: string; message: string }
+export type { OptionCheck, OptionProblem } from "./utils/option-check"
 
 /**
  * Checks the options without throwing, for a caller that reports in its own terms (an app naming
  * the environment variable each option came from). Medusa hands a plugin's options to its
  * modules and adds its own `database` entry to that same object: not the plugin's to check.
  */
-export function checkTelegramPluginOptions(
-  raw: unknown
-): { options: TelegramPluginOptions; problems: [] } | { options?: undefined; problems: TelegramOptionProblem[] } {
+export function checkTelegramPluginOptions(raw: unknown): OptionCheck<TelegramPluginOptions> {
   const { database: _addedByMedusa, ...options } = isRecord(raw) ? raw : {}
-  const parsed = optionsSchema.safeParse(options)
-  if (parsed.success) {
-    return { options: parsed.data, problems: [] }
-  }
-  return {
-    problems: parsed.error.issues.map((issue) => ({
-      option: issue.path.join(".") || "options",
-      message: issue.message,
-    })),
-  }
+  return checkOptions(optionsSchema, options)
 }
 
 /** Validates the plugin's options; the error names every option that is wrong (never a value). */
@@ -72,8 +61,10 @@ export function parseTelegramPluginOptions(raw: unknown): TelegramPluginOptions 
   if (options) {
     return options
   }
-  const described = problems.map(({ option, message }) => `${option} ${message}`)
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid options for ${PLUGIN_NAME}: ${described.join("; ")}`)
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `Invalid options for ${PLUGIN_NAME}: ${describeProblems(problems)}`
+  )
 }
 
 const parsedByConfig = new WeakMap<object, TelegramPluginOptions>()

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { checkOptions, describeProblems, type OptionCheck } from "../../utils/option-check"
 
 const DEFAULT_MAX_AGE_SECONDS = 24 * 60 * 60
 
@@ -38,21 +39,8 @@ export type ResolvedTelegramAuthOptions = z.output<typeof optionsSchema>
  * Checks the options without throwing: each problem's option and message, for a caller that
  * reports in its own terms.
  */
-export function checkTelegramAuthOptions(
-  raw: unknown
-):
-  | { options: ResolvedTelegramAuthOptions; problems: [] }
-  | { options?: undefined; problems: { option: string; message: string }[] } {
-  const parsed = optionsSchema.safeParse(raw ?? {})
-  if (parsed.success) {
-    return { options: parsed.data, problems: [] }
-  }
-  return {
-    problems: parsed.error.issues.map((issue) => ({
-      option: issue.path.join(".") || "options",
-      message: issue.message,
-    })),
-  }
+export function checkTelegramAuthOptions(raw: unknown): OptionCheck<ResolvedTelegramAuthOptions> {
+  return checkOptions(optionsSchema, raw ?? {})
 }
 
 /** Checks the provider's options and fills in defaults; the error names the option, never the token. */
@@ -61,6 +49,5 @@ export function parseTelegramAuthOptions(raw: unknown): ResolvedTelegramAuthOpti
   if (options) {
     return options
   }
-  const described = problems.map(({ option, message }) => (option === "options" ? message : `${option} ${message}`))
-  throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, `Telegram auth provider: ${described.join("; ")}`)
+  throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, `Telegram auth provider: ${describeProblems(problems)}`)
 }

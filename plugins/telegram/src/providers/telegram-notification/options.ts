@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { checkOptions, describeProblems } from "../../utils/option-check"
 
 export const TELEGRAM_API_ROOT = "https://api.telegram.org"
 
@@ -48,11 +49,13 @@ export type ResolvedTelegramNotificationOptions = Omit<z.output<typeof optionsSc
 
 /** Checks the provider's options and fills in defaults; the error names the option, never the token. */
 export function parseTelegramNotificationOptions(raw: unknown): ResolvedTelegramNotificationOptions {
-  const parsed = optionsSchema.safeParse(raw ?? {})
-  if (parsed.success) {
-    const { channels: _channels, ...options } = parsed.data
-    return options
+  const { options, problems } = checkOptions(optionsSchema, raw ?? {})
+  if (!options) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Telegram notification provider: ${describeProblems(problems)}`
+    )
   }
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"} ${issue.message}`)
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Telegram notification provider: ${problems.join("; ")}`)
+  const { channels: _channels, ...resolved } = options
+  return resolved
 }

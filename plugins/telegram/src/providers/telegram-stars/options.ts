@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { checkOptions, describeProblems } from "../../utils/option-check"
 import { MedusaError } from "@medusajs/framework/utils"
 
 /** Medusa's id of the provider registered as `{ id: "telegram-stars" }`: `pp_<identifier>_<id>`. */
@@ -43,10 +44,9 @@ export type StarsOptions = z.output<typeof starsOptionsSchema>
 
 /** Validates the options; the error names every option that is wrong (never the token's value). */
 export function parseStarsOptions(raw: unknown): StarsOptions {
-  const parsed = starsOptionsSchema.safeParse(raw ?? {})
-  if (parsed.success) {
-    return parsed.data
+  const { options, problems } = checkOptions(starsOptionsSchema, raw ?? {})
+  if (options) {
+    return options
   }
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"} ${issue.message}`)
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid Telegram Stars options: ${problems.join("; ")}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid Telegram Stars options: ${describeProblems(problems)}`)
 }
