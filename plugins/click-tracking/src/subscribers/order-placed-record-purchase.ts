@@ -8,7 +8,7 @@ type PlacedOrder = {
   id: string
   customer_id: string | null
   created_at: string | Date
-  items: { product_id: string | null; detail: { quantity: number | { valueOf(): number } } | null }[]
+  items?: ({ product_id?: string | null; detail?: { quantity: number | { valueOf(): number } } | null } | null)[] | null
 }
 
 /**
@@ -27,8 +27,8 @@ export default async function recordPurchase({ event, container }: SubscriberArg
     return
   }
   const purchases = new Map<string, PurchaseInput>()
-  for (const item of order.items) {
-    if (!item.product_id) {
+  for (const item of order.items ?? []) {
+    if (!item?.product_id) {
       continue
     }
     const quantity = Number(item.detail?.quantity ?? 1)

@@ -47,7 +47,9 @@ export async function notifyMerchantOfOrder(
     fields: ORDER_FIELDS,
     filters: { id: orderId },
   })
-  const order: (OrderForMerchant & { status: string; is_draft_order: boolean }) | undefined = data[0]
+  // Medusa's generated query types (an app's .medusa/types) say display_id is a string and items may be
+  // null; the query returns a number and the placed order's lines.
+  const order = data[0] as unknown as (OrderForMerchant & { status: string; is_draft_order: boolean }) | undefined
   // A draft is the merchant's own work in progress, not a sale: it is announced once converted
   // (order.placed), with its final content, under the same key no draft ever took.
   if (!order || order.is_draft_order || order.status === "draft") {
