@@ -278,6 +278,15 @@ describe("fault drills on the production topology", () => {
       if (redisDown) stream.failedAfterStop += 1
       stream.statuses.set(what, (stream.statuses.get(what) ?? 0) + 1)
     }
+    /** For a failure's message: the shoppers' failed steps, and nginx's answers by upstream since the drill began. */
+    const whatWentWrong = () => {
+      const answers = new Map<string, number>()
+      for (const line of accessLog().slice(loggedBefore)) {
+        const key = `${line.upstream} ${line.status}`
+        answers.set(key, (answers.get(key) ?? 0) + 1)
+      }
+      return `failed steps ${JSON.stringify(Object.fromEntries(stream.statuses))}, nginx ${JSON.stringify(Object.fromEntries(answers))}`
+    }
     /** One shopper: starts over when a step fails (as a shopper taps again), pays once, waits for the order. */
     const buy = async (client: NginxClient, telegramId: number, paid?: StartedPurchase) => {
       const purchase =
@@ -289,11 +298,17 @@ describe("fault drills on the production topology", () => {
               return undefined
             }),
           `shopper ${telegramId}'s payment`,
-          180_000,
+          300_000,
           500
-        ))
+        ).catch((error: Error) => {
+          throw new Error(`${error.message}; ${whatWentWrong()}`)
+        }))
       if (!paid) await sandbox.pay(purchase.paymentId)
-      await settle(client, purchase, { timeoutMs: 180_000, intervalMs: 500, onFailure: noteFailure })
+      await settle(client, purchase, { timeoutMs: 300_000, intervalMs: 500, onFailure: noteFailure }).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}; ${whatWentWrong()}`)
+        }
+      )
       stream.completed += 1
     }
 
