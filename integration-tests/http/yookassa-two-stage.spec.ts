@@ -84,10 +84,14 @@ medusaIntegrationTestRunner({
       expect(yookassa.sandbox().payment(session.data.id)!.status).toBe("waiting_for_capture")
       const orderId = await orderOf(cartId)
 
-      const { data: before } = await api.get(
-        `/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`,
-        { headers: adminHeaders }
-      )
+      // The collection's status (which payment_status reads) is written a moment after the payment.
+      const before = await until(async () => {
+        const { data } = await api.get(
+          `/admin/orders/${orderId}?fields=id,payment_status,*payment_collections.payments`,
+          { headers: adminHeaders }
+        )
+        return data.order.payment_status === "not_paid" ? undefined : data
+      }, `order ${orderId}'s payment status`)
       expect(before.order.payment_status).toBe("authorized")
       const payment = before.order.payment_collections[0].payments[0]
 
