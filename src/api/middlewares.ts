@@ -6,6 +6,8 @@ import {
 } from "@medusajs/framework/http"
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { shortDatabaseWait } from "./errors/database-wait"
+import { refuseUnstorableInput } from "./input/refuse-unstorable-input"
+import { requireExistingCart } from "./store/carts/require-existing-cart"
 import { storeErrorHandler } from "./errors/error-handler"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
@@ -16,8 +18,9 @@ export default defineMiddlewares({
   // Medusa's, plus 503 (not 500) while the database cannot be reached.
   errorHandler: storeErrorHandler,
   routes: [
-    // Before anything reads the database: an outage answers 503 within seconds, not after a minute.
-    { matcher: "*", middlewares: [shortDatabaseWait] },
+    // Before anything reads the database: an outage answers 503 within seconds, not after a minute;
+    // a character PostgreSQL cannot store answers 400, not a 500 from deep in a query.
+    { matcher: "*", middlewares: [shortDatabaseWait, refuseUnstorableInput] },
     {
       matcher: "/store/catalog",
       method: ["GET"],
@@ -45,6 +48,11 @@ export default defineMiddlewares({
         authenticate("customer", ["session", "bearer"]),
         validateAndTransformQuery(StoreOwnedCoursesQuery, {}),
       ],
+    },
+    {
+      matcher: "/store/carts/:id/line-items/:line_id",
+      method: ["DELETE"],
+      middlewares: [requireExistingCart],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {

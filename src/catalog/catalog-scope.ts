@@ -15,7 +15,7 @@ export type CatalogRequest = {
 /** Turns what a request asks for into a catalogue scope, refusing what cannot be served with a 400 naming the field. */
 export function scopeOf(settings: CatalogStoreSettings, request: CatalogRequest): CatalogScope {
   const regionId = request.regionId ?? settings.defaultRegionId
-  const currencyCode = settings.currencyByRegion[regionId]
+  const currencyCode = settings.currencyByRegion.get(regionId)
   if (!currencyCode) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `region_id: there is no region with id "${regionId}"`)
   }

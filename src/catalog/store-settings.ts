@@ -5,8 +5,8 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 export type CatalogStoreSettings = {
   defaultRegionId: string
   supportedLocales: string[]
-  /** Every region's currency, so a region id is checked without another lookup. */
-  currencyByRegion: Record<string, string>
+  /** Every region's currency, so a region id is checked without another lookup (a Map: a plain object would answer `__proto__`). */
+  currencyByRegion: ReadonlyMap<string, string>
 }
 
 export async function loadCatalogStoreSettings(container: MedusaContainer): Promise<CatalogStoreSettings> {
@@ -23,6 +23,6 @@ export async function loadCatalogStoreSettings(container: MedusaContainer): Prom
   return {
     defaultRegionId: store.default_region_id,
     supportedLocales: (store.supported_locales ?? []).map((locale) => locale.locale_code),
-    currencyByRegion: Object.fromEntries(regions.map((region) => [region.id, region.currency_code])),
+    currencyByRegion: new Map(regions.map((region) => [region.id, region.currency_code])),
   }
 }
