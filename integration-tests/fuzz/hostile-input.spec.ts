@@ -237,6 +237,19 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("keeps a registered shopper's cart with its owner: another shopper holding its id cannot take it over", async () => {
+      const ownerOf = async () =>
+        (await dbConnection.raw("SELECT customer_id FROM cart WHERE id = ?", [fixtures.own.cartId])).rows[0].customer_id
+      const owner = await ownerOf()
+      const takeover = await judged("POST", `/store/carts/${fixtures.own.cartId}/customer`, "other shopper", {})
+      expect(takeover).toEqual({ status: 400, fault: undefined })
+      expect(await ownerOf()).toBe(owner)
+      expect(await judged("POST", `/store/carts/${fixtures.own.cartId}/customer`, "customer", {})).toEqual({
+        status: 200,
+        fault: undefined,
+      })
+    })
+
     const label = (route: FuzzRoute) => `${route.method} ${route.path}`
 
     it.each(FUZZ_ROUTES.map((route) => [label(route), route] as const))(

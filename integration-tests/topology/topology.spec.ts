@@ -433,9 +433,12 @@ describe("the production topology: nginx, two servers, one worker", () => {
       asset: await http(`/assets/${asset}`, { headers: { "accept-encoding": "gzip" } }),
       api: await http("/storefront/config"),
       missing: await http("/store/products", { headers: { "x-publishable-api-key": "pk_wrong" } }),
+      admin: await http("/app"),
     }
     for (const [what, page] of Object.entries(pages)) {
       expect([what, page.headers.get("x-content-type-options")]).toEqual([what, "nosniff"])
+      expect([what, page.headers.get("strict-transport-security")]).toEqual([what, "max-age=31536000"])
+      expect([what, page.headers.get("permissions-policy")]).toEqual([what, "camera=(), microphone=(), geolocation=()"])
       expect([what, page.headers.get("referrer-policy")]).toEqual([what, "strict-origin-when-cross-origin"])
       expect([what, page.headers.get("content-security-policy")]).toEqual([
         what,
@@ -452,6 +455,7 @@ describe("the production topology: nginx, two servers, one worker", () => {
     expect(pages.asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable")
     expect(pages.asset.headers.get("content-encoding")).toBe("gzip")
     expect(pages.api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(pages.admin.headers.get("content-security-policy")).toBe("frame-ancestors 'none'")
 
     const preflight = (origin: string) =>
       http("/store/carts", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } })

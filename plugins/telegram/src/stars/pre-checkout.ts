@@ -1,5 +1,5 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
 import type { StarsSessionData } from "../providers/telegram-stars/session-data"
 import { STARS_CURRENCY, STARS_PROVIDER_ID } from "../providers/telegram-stars/options"
 import { decodeInvoicePayload } from "./payload"
@@ -87,13 +87,26 @@ async function checkQuery(container: MedusaContainer, query: PreCheckoutQuery): 
   if (session.status !== PaymentSessionStatus.PENDING) {
     return REFUSAL.unknown
   }
-  const price = starsPriceOf(
-    await loadCartForStars(container, payload.cart_id),
-    starsPlugin(container).options.rubPerStar
-  )
+  const price = await currentStarsPrice(container, payload.cart_id)
+  if (!price) {
+    return REFUSAL.changed
+  }
   const asked = session.data?.stars_amount
   if (query.total_amount !== asked || price.stars !== asked || !MathBN.eq(price.total, session.amount)) {
     return REFUSAL.changed
   }
   return undefined
+}
+
+/** The cart's Stars price now, or `undefined` when it can no longer be paid in Stars (its currency changed). */
+async function currentStarsPrice(container: MedusaContainer, cartId: string) {
+  const cart = await loadCartForStars(container, cartId)
+  try {
+    return starsPriceOf(cart, starsPlugin(container).options.rubPerStar)
+  } catch (error) {
+    if (error instanceof MedusaError) {
+      return undefined
+    }
+    throw error
+  }
 }

@@ -16,6 +16,8 @@ export type CartForStars = {
     product_title?: string | null
     quantity: Amount
     total: Amount
+    /** The line's total before promotions: a line's own Stars price is lowered as its total is. */
+    original_total?: Amount
     variant?: { metadata?: Record<string, unknown> | null } | null
   } | null> | null
 }
@@ -44,19 +46,37 @@ function variantStars(metadata: Record<string, unknown> | null | undefined): num
   return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : undefined
 }
 
+/** The currency `rubPerStar` converts from: a cart in any other would be priced as if it were roubles. */
+const STARS_PRICED_FROM = "rub"
+
+/** A line's own Stars price times its quantity, lowered in proportion to its promotions (rounded up). */
+function discountedStars(stars: number, line: NonNullable<NonNullable<CartForStars["items"]>[number]>): number {
+  const full = BigInt(stars) * BigInt(Number(line.quantity ?? 1))
+  const original = micro(line.original_total ?? line.total)
+  const paid = micro(line.total)
+  return Number(original > 0n && paid < original ? ceilDiv(full * paid, original) : full)
+}
+
 /**
  * A cart's price in Stars: the Stars price the merchant set on a line's variant, times its
- * quantity; every other line (and shipping) from its roubles at `rubPerStar`, rounded up once.
- * Exact arithmetic in millionths, so 300 ₽ at 1.5 ₽ is 200 Stars, not 201.
+ * quantity and lowered as the line's promotions lower its total; every other line (and
+ * shipping) from its roubles at `rubPerStar`, rounded up once. Exact arithmetic in millionths,
+ * so 300 ₽ at 1.5 ₽ is 200 Stars, not 201. A cart in another currency than roubles is refused.
  */
 export function starsPriceOf(cart: CartForStars, rubPerStar: number): StarsPrice {
+  if (cart.currency_code?.toLowerCase() !== STARS_PRICED_FROM) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Telegram Stars are priced from roubles; this cart is in ${String(cart.currency_code).toUpperCase()}: pay by card instead`
+    )
+  }
   const lines = (cart.items ?? []).flatMap((item) => (item ? [item] : []))
   let fixed = 0
   let converted = micro(cart.shipping_total)
   for (const line of lines) {
     const stars = variantStars(line.variant?.metadata)
     if (stars !== undefined) {
-      fixed += stars * Number(line.quantity ?? 1)
+      fixed += discountedStars(stars, line)
     } else {
       converted += micro(line.total)
     }
@@ -84,6 +104,7 @@ export async function loadCartForStars(container: MedusaContainer, cartId: strin
       "items.product_title",
       "items.quantity",
       "items.total",
+      "items.original_total",
       "items.variant.metadata",
     ],
     filters: { id: cartId },

@@ -48,6 +48,29 @@ describe("starsPriceOf", () => {
   })
 })
 
+describe("starsPriceOf with promotions and other currencies", () => {
+  it("lowers a line's own Stars price as its promotion lowers its total, rounding up", () => {
+    const line = (total: number) => ({
+      quantity: 1,
+      total,
+      original_total: 3990,
+      variant: { metadata: { stars_price: 2000 } },
+    })
+    expect(starsPriceOf(cart([line(3990)]), 1.5).stars).toBe(2000)
+    expect(starsPriceOf(cart([line(1995)]), 1.5).stars).toBe(1000)
+    // 7.77 % off: 2000 × 3679.977 / 3990 = 1844.6 → 1845.
+    expect(starsPriceOf(cart([line(3679.977)]), 1.5).stars).toBe(1845)
+    expect(starsPriceOf(cart([line(0)]), 1.5).stars).toBe(0)
+  })
+
+  it("refuses a cart in another currency than roubles, whatever the rate", () => {
+    expect(() => starsPriceOf(cart([{ quantity: 1, total: 20 }], { currency_code: "usd" }), 1.5)).toThrow(
+      /priced from roubles; this cart is in USD/
+    )
+    expect(starsPriceOf(cart([{ quantity: 1, total: 300 }], { currency_code: "RUB" }), 1.5).stars).toBe(200)
+  })
+})
+
 describe("invoice payload", () => {
   it("round-trips a session and cart, and refuses anything else", () => {
     const payload = encodeInvoicePayload({ session_id: "payses_01ABC", cart_id: "cart_01XYZ" })
