@@ -134,15 +134,13 @@ medusaIntegrationTestRunner({
       }
       port = Number(new URL(api.defaults.baseURL as string).port)
       fingerprintQuery = await buildFingerprintQuery()
-      process.stdout.write(`hostile-input: seed ${SEED}, ${RUNS} requests per route, ${FUZZ_ROUTES.length} routes\n`)
+      console.log(`hostile-input: seed ${SEED}, ${RUNS} requests per route, ${FUZZ_ROUTES.length} routes`)
     })
 
     afterAll(() => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1)
       const byStatus = [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`)
-      process.stdout.write(
-        `hostile-input: ${sent} requests in ${seconds} s (seed ${SEED}); answers ${byStatus.join(" ")}\n`
-      )
+      console.log(`hostile-input: ${sent} requests in ${seconds} s (seed ${SEED}); answers ${byStatus.join(" ")}`)
     })
 
     /** What is wrong with an answer, or `undefined` when it keeps every rule. */
