@@ -27,7 +27,7 @@ http {
     uwsgi_temp_path ${join(runtimeDir, "temp", "uwsgi")};
     scgi_temp_path ${join(runtimeDir, "temp", "scgi")};
     # One JSON line per request, with the server that answered it (tests read it).
-    log_format topology escape=json '{"method":"$request_method","uri":"$request_uri","status":$status,"upstream":"$upstream_addr","client":"$remote_addr"}';
+    log_format topology escape=json '{"method":"$request_method","uri":"$request_uri","status":$status,"upstream":"$upstream_addr","client":"$remote_addr","retry_after":"$sent_http_retry_after"}';
     access_log ${join(runtimeDir, "access.log")} topology;
     # The replicas: what Docker's DNS answers for medusa-server in compose.
     upstream medusa_servers {
