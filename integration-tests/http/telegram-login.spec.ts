@@ -163,6 +163,15 @@ medusaIntegrationTestRunner({
       ["POST", "/auth/customer/telegram/update"],
       ["POST", "/auth/customer/telegram/reset-password"],
       ["POST", "/auth/customer/telegram/anything"],
+      // The router decodes the provider and ignores case: so must the guard.
+      ["POST", "/auth/customer/%74elegram"],
+      ["GET", "/auth/customer/%74elegram"],
+      ["POST", "/auth/customer/%74elegram/register"],
+      ["POST", "/auth/%63ustomer/telegram/register"],
+      ["GET", "/auth/customer/TELEGRAM"],
+      ["POST", "/auth/customer/Telegram/register"],
+      ["POST", "/auth/customer/telegram%2Fregister"],
+      ["GET", "/auth/customer/telegram/"],
     ])("refuses %s %s with 4xx and no token, creating nothing", async (method, path) => {
       const raw = initData({ id: 5020, first_name: "Чужой вход" })
       const response = await api

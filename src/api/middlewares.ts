@@ -8,6 +8,10 @@ import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answ
 import { shortDatabaseWait } from "./errors/database-wait"
 import { refuseUnstorableInput } from "./input/refuse-unstorable-input"
 import { requireExistingCart } from "./store/carts/require-existing-cart"
+import {
+  limitPaymentSessionsPerAddress,
+  limitPaymentSessionsPerCustomer,
+} from "./store/payment-collections/limit-payment-sessions"
 import { storeErrorHandler } from "./errors/error-handler"
 import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/validators"
 import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
@@ -53,6 +57,17 @@ export default defineMiddlewares({
       matcher: "/store/carts/:id/line-items/:line_id",
       method: ["DELETE"],
       middlewares: [requireExistingCart],
+    },
+    {
+      // Each session calls a gateway: so many per customer and per address (the customer is read
+      // here, before Medusa's own authenticate of the route runs).
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        limitPaymentSessionsPerCustomer,
+        limitPaymentSessionsPerAddress,
+      ],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {

@@ -7,6 +7,16 @@ export interface StoreFeatures {
   clicksTimeZone: string
   /** /store's publishable-key check from the store cache (STORE_KEY_CACHE=off keeps Medusa's own lookup). */
   publishableKeyCache: boolean
+  /** How many payment sessions (each a Yookassa payment or a Telegram invoice) one shopper may start. */
+  paymentSessionLimit: PaymentSessionLimit
+}
+
+export interface PaymentSessionLimit {
+  /** Per signed-in customer per window; 0 turns this limit off. */
+  perCustomer: number
+  /** Per client address per window (a mobile carrier puts many shoppers behind one); 0: off. */
+  perAddress: number
+  windowSeconds: number
 }
 
 /** Click statistics' time zone and the store cache's key check. */
@@ -20,5 +30,27 @@ export function readStoreFeatures(reader: EnvReader): StoreFeatures {
   if (keyCache !== "on" && keyCache !== "off") {
     problems.push(`STORE_KEY_CACHE must be "on" or "off", got "${keyCache}"`)
   }
-  return { clicksTimeZone, publishableKeyCache: keyCache !== "off" }
+  return {
+    clicksTimeZone,
+    publishableKeyCache: keyCache !== "off",
+    paymentSessionLimit: readPaymentSessionLimit(reader),
+  }
+}
+
+/** Generous for a shopper who switches methods or retries; a flood runs out within minutes. */
+function readPaymentSessionLimit({ value, problems }: EnvReader): PaymentSessionLimit {
+  const count = (name: string, fallback: number, min: number) => {
+    const raw = value(name) ?? String(fallback)
+    const parsed = Number(raw)
+    if (!Number.isInteger(parsed) || parsed < min || parsed > 1_000_000) {
+      problems.push(`${name} must be a whole number from ${min} to 1000000, got "${raw}"`)
+      return fallback
+    }
+    return parsed
+  }
+  return {
+    perCustomer: count("PAYMENT_SESSIONS_PER_CUSTOMER", 20, 0),
+    perAddress: count("PAYMENT_SESSIONS_PER_ADDRESS", 120, 0),
+    windowSeconds: count("PAYMENT_SESSIONS_WINDOW_SECONDS", 600, 1),
+  }
 }

@@ -13,13 +13,9 @@ export default defineMiddlewares({
       bodyParser: false,
     },
     {
-      // One way in: only POST /auth/customer/telegram (our static route) signs a shopper in.
-      matcher: "/auth/customer/telegram",
-      method: ["GET", "PUT", "PATCH", "DELETE"],
-      middlewares: [refuseOtherTelegramAuthRoutes],
-    },
-    {
-      matcher: "/auth/customer/telegram/*",
+      // One way in: only POST /auth/customer/telegram (our static route) signs a shopper in. Every
+      // auth path goes through the guard, which matches encoded and upper-case spellings too.
+      matcher: "/auth/*",
       middlewares: [refuseOtherTelegramAuthRoutes],
     },
     {
