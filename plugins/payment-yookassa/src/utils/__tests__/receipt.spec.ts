@@ -9,7 +9,9 @@ describe("amounts", () => {
     expect(toYookassaValue("14990.5")).toBe("14990.50")
     expect(toYookassaValue(0.1 + 0.2 - 0.00000000000000004)).toBe("0.30")
     expect(toYookassaValue({ value: "1999.99", precision: 20 })).toBe("1999.99")
-    expect(() => toYookassaValue("10.005")).toThrow("more than two decimals")
+    // More than two decimals: rounded to kopecks, half up, as Medusa's payment module rounds.
+    expect(toYookassaValue("10.005")).toBe("10.01")
+    expect(toYookassaValue("37786.631")).toBe("37786.63")
   })
 })
 
@@ -20,6 +22,7 @@ describe("54-FZ receipts", () => {
         { title: "Промпт-инжиниринг", quantity: 1, total: 14990 },
         { title: "ML за выходные", quantity: 3, total: 100 },
       ],
+      15090,
       { email: "buyer@example.ru" },
       "rub",
       { ...settings, taxSystemCode: 2 }
