@@ -20,7 +20,10 @@ export const GATEWAY_DECIMALS = 2
 export function roundToKopecks(amount: BigNumberInput) {
   const value = MathBN.convert(amount)
   if (value.isNaN() || !value.isFinite() || value.isNegative()) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Not an amount Yookassa can take: ${String(amountText(amount))}`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Not an amount Yookassa can take: ${String(amountText(amount))}`
+    )
   }
   return MathBN.convert(value, GATEWAY_DECIMALS)
 }

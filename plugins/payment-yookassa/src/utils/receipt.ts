@@ -102,4 +102,3 @@ export function receiptTotal(receipt: YookassaReceipt): string {
   }
   return fromMinor(minor)
 }
-

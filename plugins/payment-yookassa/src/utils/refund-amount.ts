@@ -21,7 +21,10 @@ const ROUNDING_SLACK_KOPECKS = 1n
  *
  * @throws MedusaError INVALID_DATA when the amount is nothing in kopecks (0.004 ₽).
  */
-export function gatewayRefundValue(amount: BigNumberInput, payment: Pick<YookassaPayment, "amount" | "refunded_amount">) {
+export function gatewayRefundValue(
+  amount: BigNumberInput,
+  payment: Pick<YookassaPayment, "amount" | "refunded_amount">
+) {
   const asked = toMinor(amount)
   if (asked === 0n) {
     throw new MedusaError(

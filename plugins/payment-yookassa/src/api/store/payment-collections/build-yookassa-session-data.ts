@@ -82,7 +82,9 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
     data: {
       cart_id: cart.id,
       description: `Оплата заказа в AI Store, корзина ${cart.id}`.slice(0, 128),
-      ...(receipts.enabled && customer ? { receipt: buildReceipt(lines, amount, customer, cart.currency_code, receipts) } : {}),
+      ...(receipts.enabled && customer
+        ? { receipt: buildReceipt(lines, amount, customer, cart.currency_code, receipts) }
+        : {}),
     },
   }
 }
