@@ -2,7 +2,7 @@ import type { Logger } from "@medusajs/framework/types"
 import type { YookassaClient, YookassaPayment, YookassaRefund } from "../client"
 import type { YookassaOptions } from "../options"
 import { idempotencyKeys } from "../utils/idempotency-keys"
-import { fromMinor, toMinor } from "../utils/receipt"
+import { fromMinor, toMinor } from "../utils/amount"
 
 export type OrphanOutcome = "canceled" | "refunded" | "nothing_to_do"
 

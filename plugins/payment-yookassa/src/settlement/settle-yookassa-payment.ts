@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MathBN, MedusaError, Modules, PaymentActions
 import { completeCartWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { YookassaApiError, type YookassaClient, type YookassaPayment } from "../client"
 import { WEBHOOK_PROVIDER } from "../options"
-import { fromMinor, toMinor } from "../utils/receipt"
+import { fromMinor, toMinor } from "../utils/amount"
 import { yookassaPlugin } from "../plugin-services"
 import { loadPaymentFacts } from "./payment-facts"
 import { returnOrphanPayment } from "./return-orphan-payment"

@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type { YookassaPayment } from "../client"
-import { toMinor } from "../utils/receipt"
+import { GATEWAY_DECIMALS, toMinor } from "../utils/amount"
 import type { MedusaPaymentFacts, PaymentFacts } from "./payment-facts"
 
 /**
@@ -31,9 +31,14 @@ export function holdsMoney(payment: YookassaPayment): boolean {
   )
 }
 
-/** Medusa still counts money on it: authorized (not canceled) or captured and not all refunded. */
+/**
+ * Medusa still counts money on it: authorized (not canceled) or captured and not all refunded.
+ * Held is compared in kopecks, as Medusa compares: a 37 786.631 capture refunded by the
+ * 37 786.63 Yookassa gave back holds 0.001, which is nothing (and a refund of 37 786.631 on a
+ * 37 786.63 capture leaves -0.001, nothing too).
+ */
 function counts(payment: MedusaPaymentFacts): boolean {
-  return !payment.canceled_at && (!payment.captured || MathBN.gt(payment.held, 0))
+  return !payment.canceled_at && (!payment.captured || MathBN.convert(payment.held, GATEWAY_DECIMALS).gt(0))
 }
 
 function earlier(a: MedusaPaymentFacts, b: MedusaPaymentFacts): boolean {

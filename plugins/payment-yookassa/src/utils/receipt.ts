@@ -1,24 +1,14 @@
-import { BigNumber, MathBN } from "@medusajs/framework/utils"
+import { BigNumber, MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { YookassaReceipt, YookassaReceiptItem } from "../client/types"
 import type { YookassaOptions } from "../options"
+import { allocateKopecks } from "./allocate-kopecks"
+import { fromMinor, toMinor } from "./amount"
 
 export type ReceiptLine = { title: string; quantity: number; total: BigNumberInput }
 export type ReceiptContact = { email?: string | null; phone?: string | null }
 
 const DESCRIPTION_LIMIT = 128
-
-/** Whole kopecks of an amount in major units (exact: BigNumber, not floats). */
-function toMinor(amount: BigNumberInput): bigint {
-  const value = new BigNumber(MathBN.convert(amount)).bigNumber!
-  return BigInt(value.times(100).integerValue().toFixed(0))
-}
-
-function fromMinor(minor: bigint): string {
-  const sign = minor < 0n ? "-" : ""
-  const absolute = minor < 0n ? -minor : minor
-  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, "0")}`
-}
 
 /** Phone as Yookassa wants it in receipts: digits only, e.g. 79001234567. */
 export function receiptPhone(phone: string | null | undefined): string | undefined {
@@ -36,49 +26,70 @@ export function receiptCustomer(contact: ReceiptContact): YookassaReceipt["custo
 }
 
 /**
- * A 54-FZ receipt whose item sums equal the payment amount to the kopeck. A line whose
- * total does not divide evenly by its quantity is split in two (n-1 at the lower unit
- * price, one carrying the remainder), as the receipt needs a unit price per item.
+ * A 54-FZ receipt whose item sums equal the payment `amount` to the kopeck. Medusa's line
+ * totals keep full precision (37 786.631 ₽ after a 7.77 % promotion) while Yookassa is paid
+ * the amount rounded to kopecks, so the lines are first fitted to that amount kopeck by
+ * kopeck (allocateKopecks). A line whose part does not divide evenly by its quantity is then
+ * split in two (n-1 at the lower unit price, one carrying the remainder), as the receipt needs
+ * a unit price per item; units priced 0.00 are left out (a receipt item has a positive price).
+ *
+ * @throws MedusaError INVALID_DATA when the lines cannot make up the amount.
  */
 export function buildReceipt(
   lines: ReceiptLine[],
+  amount: BigNumberInput,
   customer: YookassaReceipt["customer"],
   currencyCode: string,
   settings: YookassaOptions["receipts"]
 ): YookassaReceipt {
   const currency = currencyCode.toUpperCase()
-  const item = (title: string, quantity: number, unitMinor: bigint): YookassaReceiptItem => ({
+  const item = (title: string, quantity: bigint, unitMinor: bigint): YookassaReceiptItem => ({
     description: title.slice(0, DESCRIPTION_LIMIT),
-    quantity: quantity.toFixed(2),
+    quantity: `${quantity}.00`,
     amount: { value: fromMinor(unitMinor), currency },
     vat_code: settings.vatCode,
     payment_subject: settings.paymentSubject,
     payment_mode: settings.paymentMode,
   })
 
-  const items: YookassaReceiptItem[] = []
-  for (const line of lines) {
-    const total = toMinor(line.total)
-    if (total <= 0n || line.quantity <= 0) {
-      continue
-    }
-    const quantity = BigInt(line.quantity)
-    const unit = total / quantity
-    const remainder = total - unit * quantity
-    if (remainder === 0n) {
-      items.push(item(line.title, line.quantity, unit))
-    } else {
-      if (quantity > 1n) {
-        items.push(item(line.title, line.quantity - 1, unit))
-      }
-      items.push(item(line.title, 1, unit + remainder))
-    }
-  }
+  const listed = lines.filter((line) => wholeQuantity(line) > 0)
+  const parts = allocateKopecks(
+    listed.map((line) => line.total),
+    toMinor(amount)
+  )
+  const items = listed.flatMap((line, index) =>
+    unitsOf(parts[index], BigInt(line.quantity)).map(([quantity, unit]) => item(line.title, quantity, unit))
+  )
   return {
     customer,
     items,
     ...(settings.taxSystemCode ? { tax_system_code: settings.taxSystemCode } : {}),
   }
+}
+
+/** A line's quantity, which a receipt line needs whole (Medusa's line items have whole quantities). */
+function wholeQuantity(line: ReceiptLine): number {
+  if (!Number.isSafeInteger(line.quantity)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Receipt line "${line.title}" has a quantity of ${line.quantity}: a receipt lists whole units`
+    )
+  }
+  return line.quantity
+}
+
+/** `total` kopecks over `quantity` units as [units, unit price] pairs, none priced 0.00. */
+function unitsOf(total: bigint, quantity: bigint): Array<[bigint, bigint]> {
+  const unit = total / quantity
+  const remainder = total - unit * quantity
+  const pairs: Array<[bigint, bigint]> =
+    remainder === 0n
+      ? [[quantity, unit]]
+      : [
+          [quantity - 1n, unit],
+          [1n, unit + remainder],
+        ]
+  return pairs.filter(([units, price]) => units > 0n && price > 0n)
 }
 
 export function receiptTotal(receipt: YookassaReceipt): string {
@@ -91,5 +102,3 @@ export function receiptTotal(receipt: YookassaReceipt): string {
   }
   return fromMinor(minor)
 }
-
-export { fromMinor, toMinor }

@@ -1,6 +1,7 @@
 import type { BigNumberInput } from "@medusajs/framework/types"
 import type { YookassaReceipt, YookassaReceiptItem } from "../client/types"
-import { fromMinor, toMinor } from "./receipt"
+import { allocateKopecks } from "./allocate-kopecks"
+import { fromMinor, toMinor } from "./amount"
 
 /** Past this many partial sums the exact search gives up (receipts of a few courses never get near). */
 const MAX_PARTIAL_SUMS = 10_000
@@ -58,25 +59,10 @@ function chosenItems(items: YookassaReceiptItem[], counts: number[]): YookassaRe
   return items.flatMap((item, index) => (counts[index] > 0 ? [{ ...item, quantity: counts[index].toFixed(2) }] : []))
 }
 
-/** `target` split over the items by their sums, kopecks left by rounding going to the largest remainders. */
+/** `target` split over the items by their sums, kopeck by kopeck (allocateKopecks). */
 function proportionalItems(items: YookassaReceiptItem[], target: bigint): YookassaReceiptItem[] {
-  const sums = items.map((item) => unitPrice(item) * BigInt(unitsOf(item)))
-  const total = sums.reduce((sum, value) => sum + value, 0n)
-  if (total <= 0n) {
-    return []
-  }
-  const shares = sums.map((sum) => (target * sum) / total)
-  let left = target - shares.reduce((sum, share) => sum + share, 0n)
-  const byRemainder = sums
-    .map((sum, index) => ({ index, remainder: (target * sum) % total }))
-    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
-  for (const { index } of byRemainder) {
-    if (left <= 0n) {
-      break
-    }
-    shares[index] += 1n
-    left -= 1n
-  }
+  const sums = items.map((item) => fromMinor(unitPrice(item) * BigInt(unitsOf(item))))
+  const shares = allocateKopecks(sums, target)
   return items.flatMap((item, index) =>
     shares[index] > 0n
       ? [{ ...item, quantity: "1.00", amount: { ...item.amount, value: fromMinor(shares[index]) } }]

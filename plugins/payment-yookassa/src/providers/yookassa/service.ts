@@ -25,10 +25,11 @@ import type {
 import { YookassaApiError, type YookassaClient, type YookassaPayment } from "../../client"
 import { parseYookassaOptions, PROVIDER_ID, type YookassaOptions } from "../../options"
 import { createYookassaClient } from "../../utils/create-client"
-import { isZero, toYookassaAmount, toYookassaValue } from "../../utils/amount"
+import { isZero, toMinor, toYookassaAmount, toYookassaValue } from "../../utils/amount"
 import { idempotencyKeys } from "../../utils/idempotency-keys"
 import { toSessionStatus, toWebhookAction } from "../../utils/payment-status"
-import { receiptTotal, toMinor } from "../../utils/receipt"
+import { receiptTotal } from "../../utils/receipt"
+import { gatewayRefundValue } from "../../utils/refund-amount"
 import { parseNotification } from "../../utils/notification"
 import { adoptDashboardRefund, medusaRefundsFrom, recordRefund, refundRequest } from "./refunds"
 import { withPayment, type YookassaSessionData } from "./session-data"
@@ -69,9 +70,10 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
     if (isZero(amount)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        "A zero total is not paid through Yookassa: use the system payment provider"
+        "A zero total (in kopecks) is not paid through Yookassa: use the system payment provider"
       )
     }
+    // Medusa's total keeps full precision (37786.631); Yookassa takes it rounded as Medusa rounds it.
     const value = toYookassaAmount(amount, currency_code)
     if (this.options_.receipts.enabled) {
       if (!session.receipt) {
@@ -208,13 +210,13 @@ class YookassaProviderService extends AbstractPaymentProvider<YookassaOptions> {
    */
   async refundPayment({ data, amount, context }: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const session = (data ?? {}) as YookassaSessionData
-    const value = toYookassaValue(amount)
     const medusaRefundId = context?.idempotency_key ?? missingKey("refundPayment")
     const dashboardRefund = await medusaRefundsFrom(this.container).dashboardRefundOf(medusaRefundId)
     if (dashboardRefund) {
-      return { data: adoptDashboardRefund(session, dashboardRefund, value) }
+      return { data: adoptDashboardRefund(session, dashboardRefund, toYookassaValue(amount)) }
     }
     const payment = await this.fetch(session)
+    const value = gatewayRefundValue(amount, payment)
     const refund = await this.call("refund the payment", () =>
       this.client.createRefund(refundRequest(payment, value, medusaRefundId, session, this.options_), medusaRefundId)
     )

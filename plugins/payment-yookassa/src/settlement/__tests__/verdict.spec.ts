@@ -75,6 +75,21 @@ describe("decide", () => {
     ).toBe("owned")
   })
 
+  it("counts what a payment still holds in kopecks: a 37 786.631 capture refunded as 37 786.63 holds nothing", () => {
+    const first = medusaPayment({ id: "pay_a", yookassa_id: "yk_a", created_at: "2026-11-30T10:00:00.000Z" })
+    const second = medusaPayment({ id: "pay_b", created_at: "2026-11-30T10:00:05.000Z" })
+    const order = (held: string) => ({
+      id: "order_1",
+      status: "pending",
+      payments: [{ ...first, held }, second],
+    })
+    for (const held of ["0.001", "-0.001", "0.0049"]) {
+      expect(decide(paid(), facts({ medusaPayment: second, order: order(held) })).kind).toBe("owned")
+    }
+    // Half a kopeck is a kopeck in Medusa's rounding: the first still pays, the second is extra.
+    expect(decide(paid(), facts({ medusaPayment: second, order: order("0.005") })).kind).toBe("extra")
+  })
+
   it("waits for Medusa's flow while the session is live, and for completion once a payment exists", () => {
     expect(decide(paid(), facts({ sessionLive: true })).kind).toBe("in_progress")
     expect(decide(paid(), facts({ sessionLive: true, medusaPayment: medusaPayment() })).kind).toBe("unplaced")

@@ -6,6 +6,7 @@ const settings = { enabled: true, vatCode: 1, paymentSubject: "service", payment
 const receiptOf = (lines: Array<[title: string, quantity: number, total: number]>) =>
   buildReceipt(
     lines.map(([title, quantity, total]) => ({ title, quantity, total })),
+    lines.reduce((sum, [, , total]) => sum + total, 0),
     { email: "a@b.ru" },
     "RUB",
     settings

@@ -1,4 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { PROVIDER_ID } from "../../../options"
 import { yookassaPlugin } from "../../../plugin-services"
@@ -59,6 +60,7 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
   }
 
   const { receipts } = yookassaPlugin(req.scope).options
+  const amount = await amountOfCollection(req.scope, req.params.id)
   const customer = receiptCustomer({ email: cart.email ?? cart.customer?.email, phone: cart.customer?.phone })
   if (receipts.enabled && !customer) {
     throw new MedusaError(
@@ -80,7 +82,27 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
     data: {
       cart_id: cart.id,
       description: `Оплата заказа в AI Store, корзина ${cart.id}`.slice(0, 128),
-      ...(receipts.enabled && customer ? { receipt: buildReceipt(lines, customer, cart.currency_code, receipts) } : {}),
+      ...(receipts.enabled && customer
+        ? { receipt: buildReceipt(lines, amount, customer, cart.currency_code, receipts) }
+        : {}),
     },
   }
+}
+
+/**
+ * What the session will ask Yookassa for: Medusa's payment module initiates it with the
+ * collection's amount (full precision), which the provider rounds to kopecks. The receipt is
+ * fitted to that same amount, so both say the same number.
+ */
+async function amountOfCollection(container: MedusaContainer, collectionId: string): Promise<BigNumberInput> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment_collection",
+    fields: ["id", "raw_amount"],
+    filters: { id: collectionId },
+  })
+  const collection = data[0] as { raw_amount?: BigNumberInput } | undefined
+  if (!collection?.raw_amount) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment collection ${collectionId} was not found`)
+  }
+  return collection.raw_amount
 }
