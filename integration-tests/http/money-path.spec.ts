@@ -5,10 +5,11 @@ import { createProductsWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/
 import removeSystemPaymentProvider from "../../src/migration-scripts/remove-system-payment-provider"
 import { REGION_PAYMENT_PROVIDERS } from "../../src/migration-scripts/setup-store"
 import { reconcileYookassaPayments } from "../../plugins/payment-yookassa/src/reconciliation/reconcile-yookassa-payments"
+import { purchaseLockOf } from "../../plugins/course-access/src/cart/purchase-lock"
 import { until } from "../helpers/until"
 import { useYookassaSandbox } from "../helpers/yookassa-sandbox"
 import { prepareStore, type StorefrontConfig } from "../helpers/store-setup"
-import { failed } from "../helpers/http"
+import { errorResponse, failed } from "../helpers/http"
 import { signInShopper } from "../helpers/shopper"
 
 jest.setTimeout(240_000)
@@ -269,6 +270,75 @@ medusaIntegrationTestRunner({
       const why = await failed(api.post(`/store/carts/${two.cartId}/complete`, {}, store(token)))
       expect(why.status).toBe(400)
       expect(why.data.message).toBe("You already own this course: it is in My courses.")
+    })
+
+    /** Both carts' orders, and the Yookassa refunds of both payments, once everything settled. */
+    async function afterBothPaid(carts: Array<{ cartId: string }>, payments: string[]) {
+      await settled()
+      await until(
+        async () =>
+          payments.some((id) => yookassa.sandbox().refunds(id).length) || (await ordersOfCart(carts[1].cartId)).length
+            ? true
+            : undefined,
+        "the second payment settled"
+      )
+      await settled()
+      const orders = (await Promise.all(carts.map((cart) => ordersOfCart(cart.cartId)))).map((rows) => rows.length)
+      const refunds = payments.map((id) => yookassa.sandbox().refunds(id).length)
+      return { orders, refunds }
+    }
+
+    it("one course in two carts, both paid at the same moment (webhooks racing): one order, the other payment given back once", async () => {
+      const token = await shopper()
+      const carts = [await cartWith(token, products[2]), await cartWith(token, products[2])]
+      const sessions = [
+        await startSession(carts[0].collectionId, token),
+        await startSession(carts[1].collectionId, token),
+      ]
+      await Promise.all(sessions.map((session) => yookassa.sandbox().pay(session.data.id)))
+
+      const { orders, refunds } = await afterBothPaid(
+        carts,
+        sessions.map((session) => session.data.id)
+      )
+      // One cart became the order; the other cart's payment came back, once.
+      expect([...orders].sort()).toEqual([0, 1])
+      expect(refunds).toEqual(orders.map((count) => 1 - count))
+    })
+
+    it("one course in two carts, both completed by the shopper at once: one order, the other refused with a reason and given back", async () => {
+      yookassa.sandbox().faults.dropNotifications(true)
+      const token = await shopper()
+      const carts = [await cartWith(token, products[5]), await cartWith(token, products[5])]
+      const sessions = [
+        await startSession(carts[0].collectionId, token),
+        await startSession(carts[1].collectionId, token),
+      ]
+      for (const session of sessions) {
+        await yookassa.sandbox().pay(session.data.id)
+      }
+
+      const answers = await Promise.all(
+        carts.map((cart) => api.post(`/store/carts/${cart.cartId}/complete`, {}, store(token)).catch(errorResponse))
+      )
+      const statuses = answers.map((answer) => answer.status).sort()
+      expect(statuses).toEqual([200, 400])
+      const refused = answers.find((answer) => answer.status === 400)!
+      expect(refused.data.message).toBe("You already own this course: it is in My courses.")
+      // Both completions let go of the shopper's purchase lock: their next purchase does not wait for it.
+      const probe = purchaseLockOf(answers.find((answer) => answer.status === 200)!.data.order.customer_id, "probe")
+      const locking = getContainer().resolve(Modules.LOCKING)
+      await locking.acquire(probe.key, { ownerId: probe.ownerId, expire: 5 })
+      await locking.release(probe.key, { ownerId: probe.ownerId })
+
+      yookassa.sandbox().faults.reset()
+      const { orders, refunds } = await afterBothPaid(
+        carts,
+        sessions.map((session) => session.data.id)
+      )
+      const winner = answers.findIndex((answer) => answer.status === 200)
+      expect(orders).toEqual(winner === 0 ? [1, 0] : [0, 1])
+      expect(refunds).toEqual(orders.map((count) => 1 - count))
     })
 
     it("a dashboard refund whose notification was lost is recorded on the order by the job, once", async () => {

@@ -42,6 +42,8 @@ type Real = {
   token: string
   carts: Array<{ cartId: string; collectionId: string }>
   payments: string[]
+  /** The Yookassa payments started for each cart, in order. */
+  cartPayments: string[][]
   /** Telegram Stars: the shopper's Telegram id, the invoice links made, the charges paid (with their update). */
   telegramId: number
   invoices: string[]
@@ -121,7 +123,7 @@ medusaIntegrationTestRunner({
         )
         carts.push({ cartId: data.cart.id, collectionId: collection.payment_collection.id })
       }
-      return { token, carts, payments: [], telegramId: id, invoices: [], charges: [] }
+      return { token, carts, payments: [], cartPayments: [[], []], telegramId: id, invoices: [], charges: [] }
     }
 
     async function ordersOf(real: Real) {
@@ -169,6 +171,7 @@ medusaIntegrationTestRunner({
         )
         if (response.status === 200 && session?.data?.id) {
           real.payments.push(session.data.id)
+          real.cartPayments[cart].push(session.data.id)
           model.sessions++
         }
       },
@@ -180,6 +183,15 @@ medusaIntegrationTestRunner({
         await yookassa.sandbox().pay(real.payments[which % real.payments.length])
       },
       toString: () => `pay(${which})`,
+    })
+    /** The shopper paid both carts' latest payments within the same moment (two tabs, two devices). */
+    const payBothAtOnce = () => ({
+      check: (model: Model) => model.sessions > 0,
+      run: async (_model: Model, real: Real) => {
+        const latest = real.cartPayments.flatMap((payments) => payments.slice(-1))
+        await Promise.all(latest.map((id) => yookassa.sandbox().pay(id)))
+      },
+      toString: () => "payBothAtOnce",
     })
     const decline = (which: number) => ({
       check: (model: Model) => model.sessions > 0,
@@ -194,6 +206,15 @@ medusaIntegrationTestRunner({
         await request(http.post(`/store/carts/${real.carts[cart].cartId}/complete`, {}, store(real.token)))
       },
       toString: () => `complete(${cart})`,
+    })
+    const completeBothAtOnce = () => ({
+      check: () => true,
+      run: async (_model: Model, real: Real) => {
+        await Promise.all(
+          real.carts.map((cart) => request(http.post(`/store/carts/${cart.cartId}/complete`, {}, store(real.token))))
+        )
+      },
+      toString: () => "completeBothAtOnce",
     })
     const deliverNotifications = () => ({
       check: () => true,
@@ -325,6 +346,8 @@ medusaIntegrationTestRunner({
       fc.nat(5).map(pay),
       fc.nat(5).map(decline),
       fc.integer({ min: 0, max: 1 }).map(complete),
+      fc.constant(null).map(payBothAtOnce),
+      fc.constant(null).map(completeBothAtOnce),
       fc.constant(null).map(deliverNotifications),
       fc
         .constantFrom("drop" as const, "duplicate" as const, "reorder" as const, "none" as const)
