@@ -235,14 +235,62 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("keeps a registered shopper's cart with its owner: another shopper holding its id cannot take it over", async () => {
+    it("keeps a registered shopper's cart with its owner: to anyone else holding its id it does not exist", async () => {
+      const { cartId, lineItemId, paymentCollectionId } = fixtures.own
       const ownerOf = async () =>
-        (await dbConnection.raw("SELECT customer_id FROM cart WHERE id = ?", [fixtures.own.cartId])).rows[0].customer_id
+        (await dbConnection.raw("SELECT customer_id FROM cart WHERE id = ?", [cartId])).rows[0].customer_id
       const owner = await ownerOf()
-      const takeover = await judged("POST", `/store/carts/${fixtures.own.cartId}/customer`, "other shopper", {})
-      expect(takeover).toEqual({ status: 400, fault: undefined })
+      const missing = await send({
+        method: "GET",
+        path: "/store/carts/cart_01NOSUCHCART000000000000000",
+        credential: "other shopper",
+        contentType: undefined,
+        body: undefined,
+        mayMintToken: false,
+      })
+      expect(missing.status).toBe(404)
+      const notFound = (id: string) => JSON.parse(missing.body.replace("cart_01NOSUCHCART000000000000000", id))
+      const attempts: [string, string, unknown][] = [
+        ["GET", `/store/carts/${cartId}`, undefined],
+        ["POST", `/store/carts/${cartId}`, { email: "thief@example.ru" }],
+        ["POST", `/store/carts/${cartId}/customer`, {}],
+        ["POST", `/store/carts/${cartId}/line-items`, { variant_id: fixtures.variantId, quantity: 1 }],
+        ["POST", `/store/carts/${cartId}/line-items/${lineItemId}`, { quantity: 1 }],
+        ["DELETE", `/store/carts/${cartId}/line-items/${lineItemId}`, undefined],
+        ["POST", `/store/carts/${cartId}/promotions`, { promo_codes: ["NONE"] }],
+        ["POST", `/store/carts/${cartId}/complete`, {}],
+        ["POST", "/store/payment-collections", { cart_id: cartId }],
+      ]
+      for (const credential of ["other shopper", "publishable"] as const) {
+        for (const [method, path, body] of attempts) {
+          const answer = await judged(method, path, credential, body)
+          expect({ request: `${credential}: ${method} ${path}`, ...answer }).toEqual({
+            request: `${credential}: ${method} ${path}`,
+            status: 404,
+            fault: undefined,
+          })
+        }
+        const read = await send({
+          method: "GET",
+          path: `/store/carts/${cartId}`,
+          credential,
+          contentType: undefined,
+          body: undefined,
+          mayMintToken: false,
+        })
+        expect(JSON.parse(read.body)).toEqual(notFound(cartId))
+        const session = await judged(
+          "POST",
+          `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+          credential,
+          { provider_id: "pp_yookassa_yookassa" }
+        )
+        expect(session).toEqual({ status: 404, fault: undefined })
+      }
       expect(await ownerOf()).toBe(owner)
-      expect(await judged("POST", `/store/carts/${fixtures.own.cartId}/customer`, "customer", {})).toEqual({
+      // The owner still has all of it.
+      expect(await judged("GET", `/store/carts/${cartId}`, "customer")).toEqual({ status: 200, fault: undefined })
+      expect(await judged("POST", `/store/carts/${cartId}/customer`, "customer", {})).toEqual({
         status: 200,
         fault: undefined,
       })

@@ -124,6 +124,13 @@ medusaIntegrationTestRunner({
         return_url: `${RETURN_URL}?startapp=order_${cartId}`,
       })
       expect(payment.metadata).toMatchObject({ session_id: session.id, cart_id: cartId })
+      // What the shopper's bank shows names the courses; the cart's id stays in the shop's metadata.
+      expect(payment.description).toBe(
+        `Оплата в AI Store: ${products
+          .slice(0, 2)
+          .map((product) => product.title)
+          .join(", ")}`.slice(0, 128)
+      )
       expect(payment.receipt!.customer).toEqual({ email: "buyer@example.ru" })
       expect(
         payment.receipt!.items.map((item: any) => [

@@ -9,6 +9,11 @@ import { shortDatabaseWait } from "./errors/database-wait"
 import { refuseUnstorableInput } from "./input/refuse-unstorable-input"
 import { requireExistingCart } from "./store/carts/require-existing-cart"
 import {
+  requireCartOwner,
+  requireCartOwnerOfCollection,
+  requireCartOwnerOfNewCollection,
+} from "./store/carts/require-cart-owner"
+import {
   limitPaymentSessionsPerAddress,
   limitPaymentSessionsPerCustomer,
 } from "./store/payment-collections/limit-payment-sessions"
@@ -17,6 +22,9 @@ import { StoreCatalogQuery, StoreOwnedCoursesQuery } from "./store/catalog/valid
 import { StorefrontCatalogQuery } from "./storefront/catalog/validators"
 import { AdminSaveLegalPage } from "./admin/legal-pages/validators"
 import { StoreLegalPageQuery, validateLegalPageSlug } from "./store/legal-pages/validators"
+
+/** The signed-in shopper, if any, before Medusa's own authenticate of the route runs. */
+const readShopper = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
 
 export default defineMiddlewares({
   // Medusa's, plus 503 (not 500) while the database cannot be reached.
@@ -53,6 +61,15 @@ export default defineMiddlewares({
         validateAndTransformQuery(StoreOwnedCoursesQuery, {}),
       ],
     },
+    // A registered customer's cart, and its payment collection, answer that customer only (every
+    // method, every sub-route: no method list makes these prefix matches).
+    { matcher: "/store/carts/:id", middlewares: [readShopper, requireCartOwner] },
+    {
+      matcher: "/store/payment-collections",
+      method: ["POST"],
+      middlewares: [readShopper, requireCartOwnerOfNewCollection],
+    },
+    { matcher: "/store/payment-collections/:id", middlewares: [readShopper, requireCartOwnerOfCollection] },
     {
       matcher: "/store/carts/:id/line-items/:line_id",
       method: ["DELETE"],
@@ -63,11 +80,7 @@ export default defineMiddlewares({
       // here, before Medusa's own authenticate of the route runs).
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],
-      middlewares: [
-        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
-        limitPaymentSessionsPerCustomer,
-        limitPaymentSessionsPerAddress,
-      ],
+      middlewares: [readShopper, limitPaymentSessionsPerCustomer, limitPaymentSessionsPerAddress],
     },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {

@@ -12,7 +12,7 @@ export async function requireExistingCart(req: MedusaRequest, _res: MedusaRespon
     filters: { id: req.params.id },
   })
   if (!data.length) {
-    return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Cart id not found: ${req.params.id.slice(0, 64)}`))
+    return next(new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id '${req.params.id.slice(0, 64)}' not found`))
   }
   next()
 }

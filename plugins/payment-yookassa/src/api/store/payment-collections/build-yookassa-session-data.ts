@@ -81,12 +81,22 @@ async function replaceSessionData(req: MedusaRequest): Promise<void> {
     provider_id: PROVIDER_ID,
     data: {
       cart_id: cart.id,
-      description: `Оплата заказа в AI Store, корзина ${cart.id}`.slice(0, 128),
+      description: paymentDescription(lines),
       ...(receipts.enabled && customer
         ? { receipt: buildReceipt(lines, amount, customer, cart.currency_code, receipts) }
         : {}),
     },
   }
+}
+
+/**
+ * What the shopper reads on Yookassa's page and in their bank: what they pay for. Never the cart's
+ * id, which the merchant's dashboard and the shopper's statements would otherwise show to people
+ * who are not its owner (the cart is in the payment's metadata, which only the shop reads).
+ */
+function paymentDescription(lines: ReceiptLine[]): string {
+  const courses = lines.filter((line) => line.title !== "Доставка").map((line) => line.title)
+  return `Оплата в AI Store: ${courses.join(", ") || "заказ"}`.slice(0, 128)
 }
 
 /**
