@@ -20,6 +20,8 @@ const { webhookSecret } = readEnvironment().telegram
 
 const ADMIN = { email: "courses@aistore.test", password: "a long enough password" }
 const COURSE_CHAT = "-1001111111111"
+/** How long the Bot API double takes to answer an approval in the join-request race. */
+const SLOW_APPROVAL_MS = 3_000
 /** Markers that must never appear in a store product or cart response. */
 const SECRET_URL = "https://learn.example.test/secret-course-room"
 const SECRET_INSTRUCTIONS = "Пароль к уроку: сова-42"
@@ -428,6 +430,28 @@ medusaIntegrationTestRunner({
       // Gone for good: a later join request is declined.
       await joinRequest(buyer.telegramId, null, 900_102)
       await until(() => (callsOf("declineChatJoinRequest").length ? true : undefined), "the decline")
+    })
+
+    it("a refund while the join request is being approved still removes the buyer from the chat", async () => {
+      const buyer = await shopper()
+      const order = await buy(buyer.token, [channelCourse])
+      await capture(order.id)
+      const [course] = await coursesWhen(buyer.token, "the link", (courses) => Boolean(courses[0]?.telegram?.join_link))
+
+      // Telegram takes its time to approve; meanwhile the refund revokes the access and releases the chat.
+      bot.api().failNext({ kind: "slow", ms: SLOW_APPROVAL_MS, method: "approveChatJoinRequest" })
+      await joinRequest(buyer.telegramId, course.telegram.join_link, 900_151)
+      await until(() => (callsOf("approveChatJoinRequest").length ? true : undefined), "the approval asked for")
+      await refund(order.id)
+      await until(() => (callsOf("revokeChatInviteLink").length ? true : undefined), "the link revoked")
+
+      // The approval lands after the release: the buyer, let in after all, is taken out again.
+      await until(() => (callsOf("unbanChatMember").length ? true : undefined), "the removal", 10_000)
+      const approved = callsOf("approveChatJoinRequest")[0]
+      expect(approved.status).toBe(200)
+      // The case under test: the chat was released while the approval was still unanswered.
+      expect(callsOf("revokeChatInviteLink")[0].at).toBeLessThan(approved.at + SLOW_APPROVAL_MS)
+      expect(callsOf("banChatMember")[0].params).toMatchObject({ chat_id: COURSE_CHAT, user_id: buyer.telegramId })
     })
 
     it("takes back only the course the merchant chooses after a partial refund", async () => {

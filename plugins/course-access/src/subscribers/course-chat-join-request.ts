@@ -4,6 +4,7 @@ import { z } from "@medusajs/framework/zod"
 import { TELEGRAM_UPDATE_EVENT } from "@aistore/medusa-telegram/bot"
 import { COURSE_ACCESS_MODULE } from "../modules/course-access"
 import type CourseAccessModuleService from "../modules/course-access/service"
+import { removeChatMember } from "../delivery/remove-chat-member"
 import { courseChatBot } from "../plugin-services"
 
 /** The part of Telegram's ChatJoinRequest this handler reads. */
@@ -37,21 +38,8 @@ export default async function answerCourseChatJoinRequest({
   if (!courses.length && !linked) {
     return
   }
-  // Owned through a link made for this chat, or through a course whose chat this is now.
-  const owner = { telegram_user_id: String(userId), status: "active" as const }
-  const [viaLink, viaCourse] = await Promise.all([
-    service.listCourseAccesses(
-      { ...owner, telegram_chat_id: chatId },
-      { select: ["id", "telegram_chat_id"], take: null }
-    ),
-    courses.length
-      ? service.listCourseAccesses(
-          { ...owner, product_id: courses.map((course) => course.product_id) },
-          { select: ["id", "telegram_chat_id"], take: null }
-        )
-      : Promise.resolve([]),
-  ])
-  const owned = [...new Map([...viaLink, ...viaCourse].map((access) => [access.id, access])).values()]
+  const productIds = courses.map((course) => course.product_id)
+  const owned = await activeAccessesInChat(service, chatId, userId, productIds)
 
   const bot = courseChatBot(container)
   try {
@@ -65,12 +53,40 @@ export default async function answerCourseChatJoinRequest({
     await service.updateCourseAccesses(
       owned.map((access) => ({ id: access.id, joined_at: now, telegram_chat_id: access.telegram_chat_id ?? chatId }))
     )
+    // A revocation that released the chat while Telegram was approving saw no joined_at and left
+    // the member in: read again after writing it, and take them out if nothing entitles them now.
+    if (!(await activeAccessesInChat(service, chatId, userId, productIds)).length) {
+      await removeChatMember(bot, chatId, userId)
+    }
   } catch (error) {
     // A request Telegram delivered twice is already answered (400); nothing else to do here.
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .warn(`Join request of ${userId} to course chat ${chatId} not answered: ${(error as Error).message}`)
   }
+}
+
+/** Active accesses of this Telegram user to this chat: through a link made for it, or a course whose chat it is now. */
+async function activeAccessesInChat(
+  service: CourseAccessModuleService,
+  chatId: string,
+  userId: number,
+  productIds: string[]
+) {
+  const owner = { telegram_user_id: String(userId), status: "active" as const }
+  const [viaLink, viaCourse] = await Promise.all([
+    service.listCourseAccesses(
+      { ...owner, telegram_chat_id: chatId },
+      { select: ["id", "telegram_chat_id"], take: null }
+    ),
+    productIds.length
+      ? service.listCourseAccesses(
+          { ...owner, product_id: productIds },
+          { select: ["id", "telegram_chat_id"], take: null }
+        )
+      : Promise.resolve([]),
+  ])
+  return [...new Map([...viaLink, ...viaCourse].map((access) => [access.id, access])).values()]
 }
 
 export const config: SubscriberConfig = {

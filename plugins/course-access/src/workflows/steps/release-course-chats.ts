@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { COURSE_ACCESS_MODULE } from "../../modules/course-access"
 import type CourseAccessModuleService from "../../modules/course-access/service"
-import { TelegramDeliveryError, type TelegramBotClient } from "@aistore/medusa-telegram/bot"
+import { TelegramDeliveryError } from "@aistore/medusa-telegram/bot"
+import { removeChatMember } from "../../delivery/remove-chat-member"
 import { courseChatBot } from "../../plugin-services"
 
 /**
@@ -36,7 +37,7 @@ export const releaseCourseChatsStep = createStep("release-course-chats", async (
         access.telegram_user_id &&
         !(await stillMember(service, chatId, access.telegram_user_id))
       ) {
-        await removeMember(bot, chatId, Number(access.telegram_user_id))
+        await removeChatMember(bot, chatId, Number(access.telegram_user_id))
       }
       released.push(access.id)
     } catch (error) {
@@ -67,10 +68,4 @@ async function stillMember(
     { select: ["id"], take: 1 }
   )
   return Boolean(other)
-}
-
-/** Ban, then lift the ban at once: the member is out, and may buy the course and join again. */
-async function removeMember(bot: TelegramBotClient, chatId: string, userId: number): Promise<void> {
-  await bot.banChatMember(chatId, userId)
-  await bot.unbanChatMember(chatId, userId)
 }

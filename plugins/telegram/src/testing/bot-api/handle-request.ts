@@ -59,6 +59,11 @@ export async function handleRequest(context: RequestContext, request: IncomingMe
     context.log(`${method} → no answer (scripted hang)`)
     return
   }
+  if (failure?.kind === "slow") {
+    context.log(`${method} → answered after ${failure.ms} ms (scripted)`)
+    await new Promise((resolve) => setTimeout(resolve, failure.ms))
+    return callMethod(context, call, response)
+  }
   if (failure) {
     const { status, ...error } = failureAnswer(failure)
     return answerError(context, call, response, status, { ...error, scripted: true })

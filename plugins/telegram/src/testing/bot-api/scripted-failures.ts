@@ -10,6 +10,8 @@ export type ScriptedFailure =
   | { kind: "bad_request"; description?: string }
   /** Never answers (until `stop()`). */
   | { kind: "hang" }
+  /** Does the call, and answers it as usual, only after `ms` (a slow network or a busy Telegram). */
+  | { kind: "slow"; ms: number }
 
 /** Limits a scripted failure to calls of one method and/or one chat. */
 export type FailureFilter = { method?: string; chatId?: number | string }
@@ -43,7 +45,7 @@ export function createFailureScript() {
 export type FailureScript = ReturnType<typeof createFailureScript>
 
 /** What Telegram (or a proxy in front of it) answers for each kind of scripted failure. */
-export function failureAnswer(failure: Exclude<ScriptedFailure, { kind: "hang" }>): FailureAnswer {
+export function failureAnswer(failure: Exclude<ScriptedFailure, { kind: "hang" | "slow" }>): FailureAnswer {
   switch (failure.kind) {
     case "rate_limit":
       return {
