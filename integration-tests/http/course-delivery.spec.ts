@@ -20,8 +20,7 @@ const { webhookSecret } = readEnvironment().telegram
 
 const ADMIN = { email: "courses@aistore.test", password: "a long enough password" }
 const COURSE_CHAT = "-1001111111111"
-/** How long the Bot API double takes to answer an approval in the join-request race. */
-// Within the bot client's 10 s request timeout, so the approval is answered, late.
+/** How late the Bot API double answers an approval in the join-request race (within the bot's 10 s timeout). */
 const SLOW_APPROVAL_MS = 6_000
 /** Markers that must never appear in a store product or cart response. */
 const SECRET_URL = "https://learn.example.test/secret-course-room"
