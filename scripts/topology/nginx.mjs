@@ -33,6 +33,9 @@ http {
     upstream medusa_servers {
 ${upstreams.map((address) => `        server ${address};`).join("\n")}
         keepalive 16;
+        # Below Node's 5 s keep-alive: nginx drops an idle connection before the server does, never
+        # sending a request down one the server is closing (a 502 that marks the server down).
+        keepalive_timeout 4s;
     }
     include ${siteFile};
 }

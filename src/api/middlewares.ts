@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { shortDatabaseWait } from "./errors/database-wait"
+import { refuseWhileRedisAway } from "./errors/redis-outage"
 import { refuseUnstorableInput } from "./input/refuse-unstorable-input"
 import { requireExistingCart } from "./store/carts/require-existing-cart"
 import {
@@ -30,9 +31,9 @@ export default defineMiddlewares({
   // Medusa's, plus 503 (not 500) while the database cannot be reached.
   errorHandler: storeErrorHandler,
   routes: [
-    // Before anything reads the database: an outage answers 503 within seconds, not after a minute;
-    // a character PostgreSQL cannot store answers 400, not a 500 from deep in a query.
-    { matcher: "*", middlewares: [shortDatabaseWait, refuseUnstorableInput] },
+    // Before anything reads the database or Redis: an outage answers 503 within seconds, not after
+    // a minute; a character PostgreSQL cannot store answers 400, not a 500 from deep in a query.
+    { matcher: "*", middlewares: [shortDatabaseWait, refuseWhileRedisAway, refuseUnstorableInput] },
     {
       matcher: "/store/catalog",
       method: ["GET"],
