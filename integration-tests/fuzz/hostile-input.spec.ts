@@ -235,6 +235,13 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("refuses a webhook for a payment provider the store does not have (Medusa queued it for the worker to fail on)", async () => {
+      for (const provider of ["no_such_provider", "__proto__", "constructor", "pp_yookassa_yookassa"]) {
+        const { status, fault } = await judged("POST", `/hooks/payment/${provider}`, "none", { event: "x" })
+        expect({ provider, status, fault }).toEqual({ provider, status: 404, fault: undefined })
+      }
+    })
+
     it("keeps a registered shopper's cart with its owner: to anyone else holding its id it does not exist", async () => {
       const { cartId, lineItemId, paymentCollectionId } = fixtures.own
       const ownerOf = async () =>

@@ -1,19 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { Client } from "pg"
 
 /** What the packaging specs need to run the built server as production does: a database, an environment, a start. */
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** The URL of a database on the tests' PostgreSQL (DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD). */
 export function databaseUrl(name: string): string {

@@ -1,5 +1,4 @@
 import { Agent, request } from "node:http"
-import { createServer } from "node:net"
 import { Client } from "pg"
 import { signInitData } from "./telegram-init-data"
 import { until } from "./until"
@@ -31,15 +30,6 @@ export async function sql(database: string, text: string, values: unknown[] = []
 }
 
 export const adminSql = (text: string) => sql("postgres", text)
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 export type Reply = { status: number; headers: Headers; body: any; text: string }
 

@@ -1,9 +1,9 @@
+import { freePort } from "../helpers/free-port"
 import { execFileSync, type ChildProcess } from "node:child_process"
 import { join } from "node:path"
 import {
   createScratchDatabase,
   dropScratchDatabase,
-  freePort,
   productionEnvironment,
   startServer,
   stopServer,

@@ -16,7 +16,8 @@ import {
   type RunningServer,
 } from "../helpers/bare-medusa-app"
 import { undeclaredImports } from "../helpers/package-imports"
-import { createScratchDatabase, databaseUrl, dropScratchDatabase, freePort } from "../helpers/production-server"
+import { freePort } from "../helpers/free-port"
+import { createScratchDatabase, databaseUrl, dropScratchDatabase } from "../helpers/production-server"
 import { installSnippet, medusaConfigSource } from "../helpers/readme-config"
 
 /**

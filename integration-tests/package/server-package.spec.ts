@@ -1,3 +1,4 @@
+import { freePort } from "../helpers/free-port"
 import { execFileSync, type ChildProcess } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -5,7 +6,6 @@ import { join } from "node:path"
 import {
   createScratchDatabase,
   dropScratchDatabase,
-  freePort,
   productionEnvironment,
   startServer,
   stopServer,

@@ -1,3 +1,4 @@
+import { freePort } from "../helpers/free-port"
 import { randomBytes } from "node:crypto"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -9,7 +10,6 @@ import { startRedisServer, type RedisServer } from "../helpers/redis-server"
 import {
   adminSql,
   databaseUrl,
-  freePort,
   nginxClient,
   ordersOf,
   PurchaseStepFailed,

@@ -7,6 +7,7 @@ import {
 import { invalidateCatalogBeforeAnswer } from "../catalog/invalidate-before-answer"
 import { shortDatabaseWait } from "./errors/database-wait"
 import { refuseWhileRedisAway } from "./errors/redis-outage"
+import { refuseUnknownPaymentProvider } from "./hooks/payment/refuse-unknown-payment-provider"
 import { refuseUnstorableInput } from "./input/refuse-unstorable-input"
 import { requireExistingCart } from "./store/carts/require-existing-cart"
 import {
@@ -83,6 +84,7 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [readShopper, limitPaymentSessionsPerCustomer, limitPaymentSessionsPerAddress],
     },
+    { matcher: "/hooks/payment/:provider", method: ["POST"], middlewares: [refuseUnknownPaymentProvider] },
     // Every /admin route requires an authenticated admin (Medusa's own middleware).
     {
       matcher: "/admin/product-categories/:id/products",

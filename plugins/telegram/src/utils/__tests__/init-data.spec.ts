@@ -57,6 +57,17 @@ describe("verifyInitData", () => {
     expect(reasonOf(make())).toMatch(reason)
   })
 
+  it("accepts initData of exactly 8 KB and rejects one byte more", () => {
+    const padded = (bytes: number) => {
+      const base = signed({ padding: "" }).length
+      const raw = signed({ padding: "x".repeat(bytes - base) })
+      expect(Buffer.byteLength(raw)).toBe(bytes)
+      return raw
+    }
+    expect(reasonOf(padded(8 * 1024))).toBe("accepted")
+    expect(reasonOf(padded(8 * 1024 + 1))).toMatch(/larger than 8 KB/)
+  })
+
   it("rejects every one of 1,000 mutations of valid initData", () => {
     const original = signed({ start_param: "promo" })
     const accepted: string[] = []
