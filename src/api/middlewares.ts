@@ -9,7 +9,6 @@ import { shortDatabaseWait } from "./errors/database-wait"
 import { refuseWhileRedisAway } from "./errors/redis-outage"
 import { refuseUnknownPaymentProvider } from "./hooks/payment/refuse-unknown-payment-provider"
 import { refuseUnstorableInput } from "./input/refuse-unstorable-input"
-import { requireExistingCart } from "./store/carts/require-existing-cart"
 import {
   requireCartOwner,
   requireCartOwnerOfCollection,
@@ -72,11 +71,6 @@ export default defineMiddlewares({
       middlewares: [readShopper, requireCartOwnerOfNewCollection],
     },
     { matcher: "/store/payment-collections/:id", middlewares: [readShopper, requireCartOwnerOfCollection] },
-    {
-      matcher: "/store/carts/:id/line-items/:line_id",
-      method: ["DELETE"],
-      middlewares: [requireExistingCart],
-    },
     {
       // Each session calls a gateway: so many per customer and per address (the customer is read
       // here, before Medusa's own authenticate of the route runs).

@@ -13,7 +13,8 @@ type CartOwner = { id: string; customer_id?: string | null; customer?: { has_acc
  * Medusa's store cart routes answer anyone who knows a cart's id: read its e-mail and lines,
  * change it, pay for it, complete it. A registered customer's cart answers only that customer
  * (after `authenticate(..., { allowUnauthenticated: true })`); to anyone else it does not exist,
- * with the same 404 as a cart that never did. A guest's cart stays Medusa's: whoever holds its id.
+ * with the same 404 as a cart that never did (and that gets it here, for every route). A guest's
+ * cart stays Medusa's: whoever holds its id.
  */
 export function requireCartOwner(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   refuseOthersCart(req, req.params.id).then(() => next(), next)
@@ -46,7 +47,9 @@ async function refuseOthersCart(req: MedusaRequest, cartId: string | undefined, 
   const cart = data[0] as CartOwner | undefined
   const auth = (req as AuthenticatedMedusaRequest).auth_context
   const shopper = auth?.actor_type === "customer" ? auth.actor_id : undefined
-  if (cart?.customer_id && cart.customer?.has_account && cart.customer_id !== shopper) {
+  // A missing cart gets Medusa's own 404 here too, which 2.21.2's DELETE of a line item turns into a
+  // 500 (its validate-cart step reads the missing cart's completed_at).
+  if (!cart || (cart.customer_id && cart.customer?.has_account && cart.customer_id !== shopper)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, message ?? `Cart with id '${cartId.slice(0, 64)}' not found`)
   }
 }
