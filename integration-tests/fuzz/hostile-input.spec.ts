@@ -96,7 +96,7 @@ medusaIntegrationTestRunner({
       return parts.join(" UNION ALL ")
     }
     const fingerprint = async () =>
-      ((await dbConnection.raw(fingerprintQuery)).rows as { state: string }[]).map((row) => row.state).join(" ")
+      ((await dbConnection.raw(fingerprintQuery)).rows as { state: string }[]).map((row) => row.state).join("\n")
 
     beforeAll(async () => {
       const container = getContainer()
@@ -163,8 +163,8 @@ medusaIntegrationTestRunner({
         }
       }
       if (answer.status >= 400 && before !== after) {
-        const was = new Set(before.split(" "))
-        const changed = after.split(" ").filter((state) => !was.has(state))
+        const was = new Set(before.split("\n"))
+        const changed = after.split("\n").filter((state) => !was.has(state))
         return `answered ${answer.status} but wrote to the database: ${changed.join(" ")}`
       }
       return undefined
@@ -191,9 +191,25 @@ medusaIntegrationTestRunner({
         body: body === undefined ? undefined : JSON.stringify(body),
         mayMintToken: false,
       }
-      const before = await fingerprint()
-      const answer = await send(request)
-      return { status: answer.status, fault: faultOf(request, answer, before, await fingerprint()) }
+      return sendJudged(request)
+    }
+
+    /**
+     * Sends a request and judges its answer. A write seen around a refused request may be a job's
+     * (the every-minute jobs run in this app): the request is sent once more, and only a write seen
+     * both times counts as its own.
+     */
+    const sendJudged = async (request: HostileRequest) => {
+      let judged: { status: number; fault: string | undefined } = { status: 0, fault: undefined }
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const before = await fingerprint()
+        const answer = await send(request)
+        judged = { status: answer.status, fault: faultOf(request, answer, before, await fingerprint()) }
+        if (!judged.fault?.includes("wrote to the database")) {
+          return judged
+        }
+      }
+      return judged
     }
 
     it("refuses, with a 4xx that says why, the inputs that answered 500 before", async () => {
@@ -310,9 +326,7 @@ medusaIntegrationTestRunner({
       async (_, route) => {
         await fc.assert(
           fc.asyncProperty(hostileRequestTo(route, fixtures), async (request) => {
-            const before = await fingerprint()
-            const answer = await send(request)
-            const fault = faultOf(request, answer, before, await fingerprint())
+            const { fault } = await sendJudged(request)
             if (fault) {
               throw new Error(
                 `${request.method} ${request.path.slice(0, 300)} (${request.credential}, ${request.contentType ?? "no content type"}, body ${JSON.stringify(request.body?.slice(0, 300))}): ${fault}`
