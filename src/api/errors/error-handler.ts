@@ -49,6 +49,11 @@ export function storeErrorHandler(error: unknown, req: MedusaRequest, res: Medus
   if (res.headersSent) {
     return next(error)
   }
+  answerUnavailable(res)
+}
+
+/** 503 with Retry-After and a message the Mini App can show: an outage the client may wait out. */
+export function answerUnavailable(res: MedusaResponse) {
   res.setHeader("retry-after", String(RETRY_AFTER_SECONDS))
   res.status(503).json(UNAVAILABLE_BODY)
 }

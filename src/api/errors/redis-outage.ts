@@ -1,7 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import { RETRY_AFTER_SECONDS, UNAVAILABLE_BODY } from "./error-handler"
+import { answerUnavailable } from "./error-handler"
 
 /**
  * Medusa's event bus and workflow engine queue their Redis commands while Redis is away
@@ -46,6 +46,5 @@ export function refuseWhileRedisAway(req: MedusaRequest, res: MedusaResponse, ne
   if (!watch?.isAway()) {
     return next()
   }
-  res.setHeader("retry-after", String(RETRY_AFTER_SECONDS))
-  res.status(503).json(UNAVAILABLE_BODY)
+  answerUnavailable(res)
 }

@@ -21,11 +21,20 @@ export function refuseUnknownPaymentProvider(req: MedusaRequest, res: MedusaResp
   }, next)
 }
 
+/** Providers are registered at start-up and stay: one found is not looked up again (every Yookassa notification passes here). */
+const knownProviders = new Set<string>()
+
 async function isPaymentProvider(req: MedusaRequest, provider: string): Promise<boolean> {
   if (!provider) {
     return false
   }
+  if (knownProviders.has(provider)) {
+    return true
+  }
   const payments = req.scope.resolve<IPaymentModuleService>(Modules.PAYMENT)
   const [found] = await payments.listPaymentProviders({ id: [`pp_${provider}`] }, { take: 1, select: ["id"] })
+  if (found) {
+    knownProviders.add(provider)
+  }
   return Boolean(found)
 }
